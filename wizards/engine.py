@@ -1,0 +1,173 @@
+"""Walks a wizard's rules over a visitor's answers: validates, picks the next question, decides.
+
+The decision rule, in words a lawyer can check:
+1. Rules are examined in their declared order. The first rule that holds decides the outcome.
+2. A rule answered "unsure" does not decide; it is remembered.
+3. If a remembered "unsure" rule would have led to another outcome than the one reached,
+   the verdict is "it depends", and the record names the points it depends on.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .logic import Answer, Tri
+from .model import Checklist, Choice, Number, Outcome, Question, Rule, Verdict, Wizard
+
+
+class Refused(Exception):
+    """Input the wizard will not decide on. `code` selects a message in the texts (`error.<code>`)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    status: Tri
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    wizard: str
+    version: str
+    verdict: Verdict
+    outcome: str
+    role: str | None
+    findings: tuple[Finding, ...]
+    open_points: tuple[str, ...]
+    answers: dict[str, Answer]
+    date: str = field(default_factory=lambda: _dt.date.today().isoformat())
+
+
+def _check_answer(question: Question, value: object) -> Answer:
+    if isinstance(question, Choice):
+        if not isinstance(value, str):
+            raise Refused("wrong_type", question=question.id, expected="text")
+        if value not in question.options:
+            raise Refused("unknown_option", question=question.id, value=value, allowed=", ".join(question.options))
+        return value
+    if isinstance(question, Number):
+        # bool is an int in Python; "true" employees is still a wrong answer.
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Refused("wrong_type", question=question.id, expected="whole number")
+        if not question.minimum <= value <= question.maximum:
+            raise Refused("out_of_range", question=question.id, value=value,
+                          minimum=question.minimum, maximum=question.maximum)
+        return value
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise Refused("wrong_type", question=question.id, expected="list")
+    unknown = [v for v in value if v not in question.items]
+    if unknown:
+        raise Refused("unknown_option", question=question.id, value=unknown[0], allowed=", ".join(question.items))
+    if len(set(value)) != len(value):
+        raise Refused("duplicate_item", question=question.id)
+    # Canonical order, so the same ticks always give the same record.
+    return tuple(item for item in question.items if item in value)
+
+
+def validate(wizard: Wizard, answers: Mapping[str, object]) -> dict[str, Answer]:
+    """Checks every answer against its question; refuses unknown questions and impossible combinations."""
+    if not isinstance(answers, Mapping):
+        raise Refused("not_an_object")
+    known = {q.id: q for q in wizard.questions}
+    checked: dict[str, Answer] = {}
+    for key, value in answers.items():
+        if key not in known:
+            raise Refused("unknown_question", question=key)
+        checked[key] = _check_answer(known[key], value)
+    for conflict in wizard.conflicts:
+        if conflict.when.eval(checked) is Tri.YES:
+            raise Refused("conflict", conflict=f"{wizard.id}.conflict.{conflict.id}")
+    return checked
+
+
+def coerce(wizard: Wizard, raw: Mapping[str, str]) -> dict[str, object]:
+    """Turns form or URL-fragment strings into typed answers; the checks stay in `validate`."""
+    typed: dict[str, object] = {}
+    known = {q.id: q for q in wizard.questions}
+    for key, text in raw.items():
+        question = known.get(key)
+        if question is None:
+            raise Refused("unknown_question", question=key)
+        if isinstance(question, Number):
+            text = text.strip()
+            if not (text.isdigit() or (text.startswith("-") and text[1:].isdigit())):
+                raise Refused("wrong_type", question=key, expected="whole number")
+            typed[key] = int(text)
+        elif isinstance(question, Checklist):
+            typed[key] = [item for item in text.split(",") if item]
+        else:
+            typed[key] = text
+    return typed
+
+
+def next_question(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | None:
+    """The first question, in rule order, whose answer can still change the outcome; None when done."""
+    for rule in wizard.rules:
+        status = rule.when.eval(answers)
+        if status is Tri.PENDING:
+            return wizard.question(rule.when.needed(answers)[0])
+        if status is Tri.YES:
+            return None
+    return None
+
+
+def _differs(a: Outcome, b: Outcome) -> bool:
+    return (a.verdict, a.role) != (b.verdict, b.role)
+
+
+def decide(wizard: Wizard, answers: Mapping[str, object], *, today: str | None = None) -> Decision:
+    checked = validate(wizard, answers)
+    findings: list[Finding] = []
+    unsure: list[Rule] = []
+    decisive: Rule | None = None
+    for rule in wizard.rules:
+        status = rule.when.eval(checked)
+        if status is Tri.PENDING:
+            missing = rule.when.needed(checked)[0]
+            raise Refused("missing_answer", question=missing)
+        findings.append(Finding(rule.id, status, rule.cites))
+        if status is Tri.YES:
+            decisive = rule
+            break
+        if status is Tri.UNSURE:
+            unsure.append(rule)
+    reached = wizard.outcome(decisive.outcome if decisive else wizard.otherwise)
+    hinges = tuple(r.id for r in unsure if _differs(wizard.outcome(r.outcome), reached))
+    final = wizard.outcome(wizard.depends) if hinges else reached
+    # Only the answers on the path taken are part of the record, in the order they were asked.
+    asked, _ = walk(wizard, checked)
+    kept = {k: checked[k] for k in asked}
+    return Decision(
+        wizard=wizard.id,
+        version=wizard.version,
+        verdict=final.verdict,
+        outcome=final.id,
+        role=final.role,
+        findings=tuple(findings),
+        open_points=hinges,
+        answers=kept,
+        **({"date": today} if today else {}),
+    )
+
+
+def walk(wizard: Wizard, answers: Mapping[str, Answer]) -> tuple[list[str], Question | None]:
+    """The questions asked so far, in order, and the next one to ask (None when the wizard is done).
+
+    Answers to questions that are no longer on the path (after an earlier answer changed) are kept
+    by the caller but not used: going back never loses what the visitor typed.
+    """
+    asked: list[str] = []
+    known: dict[str, Answer] = {}
+    while True:
+        question = next_question(wizard, known)
+        if question is None or question.id not in answers:
+            return asked, question
+        asked.append(question.id)
+        known[question.id] = answers[question.id]

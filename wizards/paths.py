@@ -1,0 +1,93 @@
+"""Every path through a wizard, for the committed golden tables (tests/golden/<wizard>.tsv).
+
+Numbers are tried on both sides of each threshold a rule reads; checklists by how many boxes are
+ticked, since rules only count ticks. So the table covers every distinct route through the logic.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from .engine import decide, next_question
+from .logic import AllOf, AnyOf, Answer, AtLeast, Condition, Not, Ticked, TickedExactly
+from .model import Checklist, Choice, Number, Question, Wizard
+from .registry import WIZARDS
+
+
+def _leaves(cond: Condition) -> Iterator[Condition]:
+    if isinstance(cond, (AllOf, AnyOf)):
+        for part in cond.conditions:
+            yield from _leaves(part)
+    elif isinstance(cond, Not):
+        yield from _leaves(cond.condition)
+    else:
+        yield cond
+
+
+def candidates(wizard: Wizard, question: Question) -> list[Answer]:
+    leaves = [leaf for rule in wizard.rules for leaf in _leaves(rule.when) if question.id in leaf.questions()]
+    if isinstance(question, Choice):
+        return list(question.options)
+    if isinstance(question, Number):
+        values = {question.minimum}
+        for leaf in leaves:
+            if isinstance(leaf, AtLeast):
+                values |= {leaf.threshold - 1, leaf.threshold}
+        return sorted(v for v in values if question.minimum <= v <= question.maximum)
+    assert isinstance(question, Checklist)
+    sizes = {0}
+    for leaf in leaves:
+        n = leaf.minimum if isinstance(leaf, Ticked) else leaf.count if isinstance(leaf, TickedExactly) else 1
+        sizes |= {n - 1, n, n + 1}
+    return [question.items[:k] for k in sorted(s for s in sizes if 0 <= s <= len(question.items))]
+
+
+def enumerate_paths(wizard: Wizard) -> list[tuple[dict[str, Answer], object]]:
+    rows: list[tuple[dict[str, Answer], object]] = []
+
+    def visit(answers: dict[str, Answer]) -> None:
+        question = next_question(wizard, answers)
+        if question is None:
+            rows.append((dict(answers), decide(wizard, answers, today="-")))
+            return
+        for value in candidates(wizard, question):
+            answers[question.id] = value
+            visit(answers)
+            del answers[question.id]
+
+    visit({})
+    return rows
+
+
+def _fmt(value: Answer) -> str:
+    return "[" + ",".join(value) + "]" if isinstance(value, tuple) else str(value)
+
+
+def table(wizard: Wizard) -> str:
+    lines = ["answers\tverdict\toutcome\trole\tdepends_on"]
+    for answers, decision in enumerate_paths(wizard):
+        path = " ".join(f"{k}={_fmt(v)}" for k, v in answers.items())
+        lines.append(
+            f"{path}\t{decision.verdict.value}\t{decision.outcome}\t{decision.role or '-'}\t"  # type: ignore[attr-defined]
+            f"{','.join(decision.open_points) or '-'}"  # type: ignore[attr-defined]
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """`python -m wizards.paths --write DIR` rewrites the golden tables after a reviewed change."""
+    if len(argv) == 2 and argv[0] == "--write":
+        out = Path(argv[1])
+        out.mkdir(parents=True, exist_ok=True)
+        for wizard in WIZARDS.values():
+            (out / f"{wizard.id}.tsv").write_text(table(wizard), encoding="utf-8")
+            print(f"wrote {out / (wizard.id + '.tsv')}")
+        return 0
+    for wizard in WIZARDS.values():
+        sys.stdout.write(f"# {wizard.id}\n{table(wizard)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,248 @@
+"""Turns a Decision into words: a plain dict (JSON), a Markdown record and HTML, in one language."""
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from .citations import cite
+from .engine import Decision, Refused
+from .logic import Answer, Tri
+from .model import Checklist, Choice, Number, Question, Wizard
+from .texts import has, t
+
+
+def question_text(wizard: Wizard, question: Question, lang: str) -> str:
+    return t(lang, f"{wizard.text_ns(question)}.q.{question.id}.text")
+
+
+def question_help(wizard: Wizard, question: Question, lang: str) -> str | None:
+    key = f"{wizard.text_ns(question)}.q.{question.id}.help"
+    return t(lang, key) if has(lang, key) else None
+
+
+def option_label(wizard: Wizard, question: Question, value: str, lang: str) -> str:
+    ns = wizard.text_ns(question)
+    if isinstance(question, Checklist):
+        return t(lang, f"{ns}.q.{question.id}.i.{value}")
+    own = f"{ns}.q.{question.id}.o.{value}"
+    return t(lang, own) if has(lang, own) else t(lang, f"option.{value}")
+
+
+def answer_label(wizard: Wizard, question: Question, answer: Answer, lang: str) -> str:
+    if isinstance(question, Number):
+        return str(answer)
+    if isinstance(question, Checklist):
+        ticked = [option_label(wizard, question, v, lang) for v in answer]  # type: ignore[union-attr]
+        return "; ".join(ticked) if ticked else t(lang, "ui.none_ticked")
+    return option_label(wizard, question, str(answer), lang)
+
+
+def refusal_message(refused: Refused, lang: str) -> str:
+    params = dict(refused.params)
+    if "conflict" in params:
+        params["conflict"] = t(lang, params["conflict"])
+    return t(lang, f"error.{refused.code}", **params)
+
+
+def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
+    """The record as data: what the command line prints and the JSON download holds."""
+    outcome = wizard.outcome(decision.outcome)
+    source_ids: list[str] = []
+    for finding in decision.findings:
+        source_ids += [c for c in finding.cites if c not in source_ids]
+    source_ids += [c for c in outcome.cites if c not in source_ids]
+    findings = [
+        {
+            "rule": f.rule,
+            "title": t(lang, f"{wizard.id}.rule.{f.rule}.title"),
+            "status": f.status.value,
+            "explanation": t(lang, f"{wizard.id}.rule.{f.rule}.{f.status.value}"),
+            "sources": [cite(c, lang).label for c in f.cites],
+        }
+        for f in decision.findings
+    ]
+    return {
+        "wizard": wizard.id,
+        "title": t(lang, f"{wizard.id}.title"),
+        "language": lang,
+        "date": decision.date,
+        "version": decision.version,
+        "verdict": decision.verdict.value,
+        "verdict_label": t(lang, f"verdict.{decision.verdict.value}"),
+        "outcome": decision.outcome,
+        "role": decision.role,
+        "conclusion": t(lang, f"{wizard.id}.outcome.{outcome.id}.title"),
+        "summary": t(lang, f"{wizard.id}.outcome.{outcome.id}.summary"),
+        "answers": [
+            {
+                "question": key,
+                "text": question_text(wizard, wizard.question(key), lang),
+                "answer": list(value) if isinstance(value, tuple) else value,
+                "answer_label": answer_label(wizard, wizard.question(key), value, lang),
+            }
+            for key, value in decision.answers.items()
+        ],
+        "reasons": findings,
+        "depends_on": [t(lang, f"{wizard.id}.rule.{r}.unsure") for r in decision.open_points],
+        "not_examined": len(findings) < len(wizard.rules),
+        "actions": [
+            {"text": t(lang, f"{wizard.id}.action.{a.id}"), "link": a.link} for a in outcome.actions
+        ],
+        "sources": [{"id": c, "label": cite(c, lang).label, "url": cite(c, lang).url} for c in source_ids],
+    }
+
+
+def to_json(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def to_markdown(record: dict[str, Any], lang: str) -> str:
+    lines = [
+        f"# {t(lang, 'ui.record_title')}: {record['title']}",
+        "",
+        f"- {t(lang, 'ui.date')}: {record['date']}",
+        f"- {t(lang, 'ui.version')}: {record['version']}",
+        f"- {t(lang, 'ui.result')}: **{record['verdict_label']}**: {record['conclusion']}",
+        "",
+        record["summary"],
+        "",
+        f"## {t(lang, 'ui.your_answers')}",
+        "",
+    ]
+    lines += [f"- {a['text']} **{a['answer_label']}**" for a in record["answers"]]
+    if record["depends_on"]:
+        lines += ["", f"## {t(lang, 'ui.open_points')}", ""] + [f"- {p}" for p in record["depends_on"]]
+    lines += ["", f"## {t(lang, 'ui.grounds')}", ""]
+    lines += [f"1. **{r['title']}**: {r['explanation']}" for r in record["reasons"]]
+    if record["not_examined"]:
+        lines += ["", t(lang, "ui.not_examined")]
+    lines += ["", f"## {t(lang, 'ui.actions')}", ""] + [f"- {a['text']}" for a in record["actions"]]
+    lines += ["", f"## {t(lang, 'ui.sources')}", ""]
+    lines += [f"- {s['label']}" + (f" <{s['url']}>" if s["url"] else "") for s in record["sources"]]
+    lines += ["", "---", "", t(lang, "ui.record_note"), "", t(lang, "ui.disclaimer"), ""]
+    return "\n".join(lines)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _link(base: str, page: str) -> str:
+    # use_directory_urls: guide/help.md is served at guide/help/
+    target = page[:-3] + "/" if page.endswith(".md") else page
+    if target.endswith("index/"):
+        target = target[: -len("index/")]
+    return base + target
+
+
+def result_html(record: dict[str, Any], lang: str, base: str) -> str:
+    parts = [
+        f'<section class="wz-result" data-verdict="{_e(record["verdict"])}" tabindex="-1">',
+        f'<h2 class="wz-result-title">{_e(t(lang, "ui.result"))}: '
+        f'<span class="wz-verdict">{_e(record["verdict_label"])}</span></h2>',
+        f'<p class="wz-conclusion"><strong>{_e(record["conclusion"])}</strong></p>',
+        f"<p>{_e(record['summary'])}</p>",
+    ]
+    if record["depends_on"]:
+        parts.append(f"<h3>{_e(t(lang, 'ui.open_points'))}</h3><ul class=\"wz-depends\">")
+        parts += [f"<li>{_e(p)}</li>" for p in record["depends_on"]]
+        parts.append("</ul>")
+    parts.append(f"<h3>{_e(t(lang, 'ui.reasons'))}</h3><ol class=\"wz-reasons\">")
+    for r in record["reasons"]:
+        parts.append(
+            f'<li data-status="{_e(r["status"])}"><strong>{_e(r["title"])}</strong>: {_e(r["explanation"])}</li>'
+        )
+    parts.append("</ol>")
+    if record["not_examined"]:
+        parts.append(f"<p class=\"wz-note\">{_e(t(lang, 'ui.not_examined'))}</p>")
+    parts.append(f"<h3>{_e(t(lang, 'ui.actions'))}</h3><ul class=\"wz-actions\">")
+    for action in record["actions"]:
+        text = _e(action["text"])
+        if action["link"]:
+            text = f'{text} <a href="{_e(_link(base, action["link"]))}">→</a>'
+        parts.append(f"<li>{text}</li>")
+    parts.append("</ul>")
+    parts.append(f"<h3>{_e(t(lang, 'ui.sources'))}</h3><ul class=\"wz-sources\">")
+    for s in record["sources"]:
+        label = _e(s["label"])
+        parts.append(f'<li><a href="{_e(s["url"])}">{label}</a></li>' if s["url"] else f"<li>{label}</li>")
+    parts.append("</ul>")
+    parts.append(
+        f'<p class="wz-meta">{_e(t(lang, "ui.date"))}: {_e(record["date"])} · '
+        f'{_e(t(lang, "ui.version"))}: {_e(record["version"])}</p>'
+    )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
+                  current: Answer | None = None, can_go_back: bool = False) -> str:
+    """One question as a real form: radio buttons, checkboxes or a number field, with labels."""
+    qid = _e(question.id)
+    field_id = f"wz-{wizard.id}-{question.id}"
+    help_text = question_help(wizard, question, lang)
+    parts = [f'<form class="wz-step" data-question="{qid}" novalidate>']
+    if isinstance(question, Number):
+        parts.append(
+            f'<p class="wz-count">{_e(t(lang, "ui.question_of", n=number))}</p>'
+            f'<label class="wz-q" for="{field_id}">{_e(question_text(wizard, question, lang))}</label>'
+        )
+        if help_text:
+            parts.append(f'<p class="wz-help" id="{field_id}-help">{_e(help_text)}</p>')
+        value = "" if current is None else f' value="{_e(current)}"'
+        described = f' aria-describedby="{field_id}-help"' if help_text else ""
+        parts.append(
+            f'<input class="wz-number" type="number" id="{field_id}" name="{qid}" inputmode="numeric" '
+            f'min="{question.minimum}" max="{question.maximum}" step="1" required{value}{described}>'
+        )
+    else:
+        parts.append('<fieldset class="wz-fieldset">')
+        parts.append(
+            f'<legend><span class="wz-count">{_e(t(lang, "ui.question_of", n=number))}</span> '
+            f'<span class="wz-q">{_e(question_text(wizard, question, lang))}</span></legend>'
+        )
+        if help_text:
+            parts.append(f'<p class="wz-help">{_e(help_text)}</p>')
+        values = question.items if isinstance(question, Checklist) else question.options
+        kind = "checkbox" if isinstance(question, Checklist) else "radio"
+        parts.append('<div class="wz-options">')
+        for value in values:
+            ticked = (isinstance(current, tuple) and value in current) or current == value
+            checked = " checked" if ticked else ""
+            parts.append(
+                f'<label class="wz-option"><input type="{kind}" name="{qid}" value="{_e(value)}"{checked}> '
+                f"<span>{_e(option_label(wizard, question, value, lang))}</span></label>"
+            )
+        parts.append("</div></fieldset>")
+    parts.append('<p class="wz-error" role="alert"></p>')
+    parts.append('<div class="wz-nav">')
+    if can_go_back:
+        parts.append(f'<button type="button" class="md-button wz-back" data-action="back">{_e(t(lang, "ui.back"))}</button>')
+    parts.append(f'<button type="submit" class="md-button md-button--primary wz-next">{_e(t(lang, "ui.next"))}</button>')
+    parts.append("</div></form>")
+    return "".join(parts)
+
+
+def answers_html(wizard: Wizard, answers: dict[str, Answer], path: list[str], lang: str) -> str:
+    if not path:
+        return ""
+    parts = [f'<h2 class="wz-answers-title">{_e(t(lang, "ui.your_answers"))}</h2><ol class="wz-answers">']
+    for qid in path:
+        question = wizard.question(qid)
+        parts.append(
+            f'<li><span class="wz-answers-q">{_e(question_text(wizard, question, lang))}</span> '
+            f'<strong>{_e(answer_label(wizard, question, answers[qid], lang))}</strong> '
+            f'<button type="button" class="wz-change" data-action="change" data-question="{_e(qid)}">'
+            f'{_e(t(lang, "ui.change"))}<span class="md-visually-hidden"> — {_e(question_text(wizard, question, lang))}</span></button></li>'
+        )
+    parts.append("</ol>")
+    return "".join(parts)
+
+
+def is_choice(question: Question) -> bool:
+    return isinstance(question, Choice)
+
+
+__all__ = ["to_dict", "to_markdown", "to_json", "result_html", "question_html", "answers_html",
+           "refusal_message", "Tri"]

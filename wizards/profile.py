@@ -1,0 +1,20 @@
+"""The organisation profile: asked once, kept in the visitor's browser, pre-fills every wizard.
+
+A wizard question with `ns="profile"` is one of these; its answer carries over between wizards.
+"""
+from __future__ import annotations
+
+from .model import Checklist, Choice, Number
+
+PUBLIC_BODY = Choice("public_body", ("yes", "no", "unsure"), cites=("gdpr:37.1.a", "be:wvg.5"), ns="profile")
+EMPLOYEES = Number("employees", minimum=0, maximum=10_000_000, cites=("gdpr:30.5",), ns="profile")
+SPECIAL_CATEGORIES = Choice("special_categories", ("yes", "no", "unsure"), cites=("gdpr:9.1",), ns="profile")
+CRIMINAL_DATA = Choice("criminal_data", ("yes", "no", "unsure"), cites=("gdpr:10",), ns="profile")
+ACTIVITIES = Checklist(
+    "activities",
+    ("staff", "customers", "newsletter", "webshop", "cameras", "website_analytics", "volunteers_members"),
+    ns="profile",
+)
+
+FIELDS = (PUBLIC_BODY, EMPLOYEES, SPECIAL_CATEGORIES, CRIMINAL_DATA, ACTIVITIES)
+FIELD_IDS = frozenset(field.id for field in FIELDS)
