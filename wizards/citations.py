@@ -19,8 +19,15 @@ class Citation:
 
 @lru_cache(maxsize=None)
 def _table() -> dict[str, dict[str, str]]:
-    text = resources.files(__package__).joinpath("citations.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    # citations.toml holds the shared sources; citations_<wizard>.toml those one wizard adds.
+    table: dict[str, dict[str, str]] = {}
+    for entry in sorted(resources.files(__package__).iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("citations") and entry.name.endswith(".toml"):
+            for key, value in tomllib.loads(entry.read_text(encoding="utf-8")).items():
+                if key in table:
+                    raise ValueError(f"{entry.name}: citation {key!r} is defined twice")
+                table[key] = value
+    return table
 
 
 def known() -> frozenset[str]:

@@ -234,7 +234,7 @@ def answers_html(wizard: Wizard, answers: dict[str, Answer], path: list[str], la
             f'<li><span class="wz-answers-q">{_e(question_text(wizard, question, lang))}</span> '
             f'<strong>{_e(answer_label(wizard, question, answers[qid], lang))}</strong> '
             f'<button type="button" class="wz-change" data-action="change" data-question="{_e(qid)}">'
-            f'{_e(t(lang, "ui.change"))}<span class="md-visually-hidden"> — {_e(question_text(wizard, question, lang))}</span></button></li>'
+            f'{_e(t(lang, "ui.change"))}<span class="wz-sr"> — {_e(question_text(wizard, question, lang))}</span></button></li>'
         )
     parts.append("</ol>")
     return "".join(parts)

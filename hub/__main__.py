@@ -1,0 +1,90 @@
+"""`python -m hub build [--edition ID]`, `python -m hub serve [--edition ID]`, `python -m hub editions`.
+
+One command per site: the hub (all sectors) or the edition of one sector. A failed build leaves no
+half-built site behind: it builds into a temporary folder and only then replaces the target.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import ROOT
+from .schema import SchemaError
+from .sectors import load_all
+
+
+def site_dir(edition: str | None) -> Path:
+    return ROOT / "site" / (edition or "hub")
+
+
+def build(edition: str | None, *, quiet: bool = False) -> Path:
+    target = site_dir(edition)
+    temporary = target.with_name(target.name + ".building")
+    shutil.rmtree(temporary, ignore_errors=True)
+    env = dict(os.environ)
+    env.pop("HUB_EDITION", None)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if edition:
+        env["HUB_EDITION"] = edition
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(temporary), "--config-file", str(ROOT / "mkdocs.yml")]
+    if quiet:
+        command.append("--quiet")
+    result = subprocess.run(command, cwd=ROOT, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise SystemExit(f"Build of {'edition ' + edition if edition else 'the hub'} failed; nothing was published to {target}.")
+    shutil.rmtree(target, ignore_errors=True)
+    temporary.rename(target)
+    return target
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve(folder: Path, port: int) -> None:
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"Serving {folder} on http://127.0.0.1:{port}/ (Ctrl+C stops)")
+        server.serve_forever()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hub")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "serve"):
+        p = sub.add_parser(name)
+        p.add_argument("--edition", help="sector id for a federation's edition; without it, the whole hub")
+        p.add_argument("--port", type=int, default=8000)
+    sub.add_parser("editions", help="list the sector ids that can be built as editions")
+    sub.add_parser("check", help="validate every sector folder and stop at the first mistake")
+    args = parser.parse_args(argv)
+    if args.command == "editions":
+        print("\n".join(s.id for s in load_all()))
+        return 0
+    if args.command == "check":
+        try:
+            sectors = load_all()
+        except SchemaError as err:
+            print(f"Invalid sector file: {err}", file=sys.stderr)
+            return 1
+        print(f"{len(sectors)} sector folder(s) valid: {', '.join(s.id for s in sectors)}")
+        return 0
+    folder = build(args.edition)
+    if args.command == "serve":
+        serve(folder, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

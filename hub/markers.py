@@ -1,0 +1,273 @@
+"""Short markers in Markdown, each alone on its line, replaced at build time.
+
+    [[wizard dpo]]          the DPO wizard, its first question already in the HTML
+    [[profile]]             the organisation-profile form that pre-fills every wizard
+    [[sector wizards]]      links to the five wizards with the sector's usual answers filled in
+    [[sector register]]     the sample register table, with its CSV download
+    [[sector suppliers]]    typical suppliers and whether an Art. 28 agreement is needed
+    [[sector retention]]    retention periods with their legal sources
+    [[sector positions]]    the federation's own positions, marked as such
+    [[sector contact]]      the federation's contact point
+
+An unknown marker stops the build with the file and line: a typo must not ship as literal text.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import urllib.parse
+from dataclasses import dataclass
+from typing import Any
+
+from wizards import profile as profile_fields
+from wizards.flowchart import mermaid, outline_html
+from wizards.present import question_html
+from wizards.registry import WIZARDS
+from wizards.texts import t
+
+from .sectors import Sector
+
+MARKER = re.compile(r"^\[\[([a-z-]+)(?: ([a-z0-9-]+))?\]\]\s*$", re.M)
+
+
+class MarkerError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class PageContext:
+    lang: str
+    root: str        # relative path to the site root ("../../")
+    lang_root: str   # relative path to this language's home
+    where: str       # file name for error messages
+    sector: Sector | None
+    wheel: str       # file name of the wizards wheel under assets/wheels/
+
+
+SECTOR_TEXT = {
+    "nl": {"activity": "Verwerking", "purpose": "Doel", "legal_basis": "Rechtsgrond", "data_subjects": "Betrokkenen",
+           "data_categories": "Gegevens", "recipients": "Ontvangers", "retention": "Bewaartermijn",
+           "retention_source": "Bron bewaartermijn", "security": "Beveiliging", "csv": "Download het voorbeeldregister (CSV)",
+           "supplier": "Leverancier", "role": "Rol", "agreement": "Verwerkersovereenkomst nodig?", "why": "Waarom",
+           "record": "Document", "period": "Termijn", "source": "Bron", "yes": "Ja", "no": "Nee",
+           "position": "Standpunt van {fed}: dit is advies van de federatie, geen wet en geen standpunt van de GBA.",
+           "contact": "Vragen? Neem contact op met {fed}", "wizards": "Start een wizard met de antwoorden die in uw sector meestal gelden:",
+           "roles": {"processor": "Verwerker", "controller": "Zelfstandige verwerkingsverantwoordelijke",
+                     "joint_controller": "Gezamenlijke verwerkingsverantwoordelijke", "not_personal_data": "Verwerkt geen persoonsgegevens voor u"},
+           "bases": {"consent": "Toestemming (art. 6, lid 1, a) AVG)", "contract": "Overeenkomst (art. 6, lid 1, b) AVG)",
+                     "legal_obligation": "Wettelijke verplichting (art. 6, lid 1, c) AVG)", "vital_interests": "Vitaal belang (art. 6, lid 1, d) AVG)",
+                     "public_task": "Taak van algemeen belang (art. 6, lid 1, e) AVG)", "legitimate_interests": "Gerechtvaardigd belang (art. 6, lid 1, f) AVG)"}},
+    "fr": {"activity": "Traitement", "purpose": "Finalité", "legal_basis": "Base juridique", "data_subjects": "Personnes concernées",
+           "data_categories": "Données", "recipients": "Destinataires", "retention": "Durée de conservation",
+           "retention_source": "Source de la durée", "security": "Sécurité", "csv": "Télécharger le registre exemple (CSV)",
+           "supplier": "Fournisseur", "role": "Rôle", "agreement": "Contrat de sous-traitance nécessaire ?", "why": "Pourquoi",
+           "record": "Document", "period": "Durée", "source": "Source", "yes": "Oui", "no": "Non",
+           "position": "Position de {fed} : c'est un conseil de la fédération, ni la loi ni une position de l'APD.",
+           "contact": "Des questions ? Contactez {fed}", "wizards": "Lancez un assistant avec les réponses qui valent généralement dans votre secteur :",
+           "roles": {"processor": "Sous-traitant", "controller": "Responsable du traitement distinct",
+                     "joint_controller": "Responsable conjoint du traitement", "not_personal_data": "Ne traite pas de données personnelles pour vous"},
+           "bases": {"consent": "Consentement (art. 6, § 1, a) RGPD)", "contract": "Contrat (art. 6, § 1, b) RGPD)",
+                     "legal_obligation": "Obligation légale (art. 6, § 1, c) RGPD)", "vital_interests": "Intérêts vitaux (art. 6, § 1, d) RGPD)",
+                     "public_task": "Mission d'intérêt public (art. 6, § 1, e) RGPD)", "legitimate_interests": "Intérêt légitime (art. 6, § 1, f) RGPD)"}},
+    "en": {"activity": "Processing", "purpose": "Purpose", "legal_basis": "Legal basis", "data_subjects": "People concerned",
+           "data_categories": "Data", "recipients": "Recipients", "retention": "Retention period",
+           "retention_source": "Source of the period", "security": "Security", "csv": "Download the sample register (CSV)",
+           "supplier": "Supplier", "role": "Role", "agreement": "Processing agreement needed?", "why": "Why",
+           "record": "Record", "period": "Period", "source": "Source", "yes": "Yes", "no": "No",
+           "position": "Position of {fed}: this is the federation's advice, not the law and not a position of the Belgian DPA.",
+           "contact": "Questions? Contact {fed}", "wizards": "Start a wizard with the answers that usually hold in your sector:",
+           "roles": {"processor": "Processor", "controller": "Separate controller",
+                     "joint_controller": "Joint controller", "not_personal_data": "Processes no personal data for you"},
+           "bases": {"consent": "Consent (Art. 6(1)(a) GDPR)", "contract": "Contract (Art. 6(1)(b) GDPR)",
+                     "legal_obligation": "Legal obligation (Art. 6(1)(c) GDPR)", "vital_interests": "Vital interests (Art. 6(1)(d) GDPR)",
+                     "public_task": "Public task (Art. 6(1)(e) GDPR)", "legitimate_interests": "Legitimate interests (Art. 6(1)(f) GDPR)"}},
+}
+REGISTER_COLUMNS = ("activity", "purpose", "legal_basis", "data_subjects", "data_categories", "recipients",
+                    "retention", "retention_source", "security")
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _cell(value: Any, lang: str) -> str:
+    return value[lang] if isinstance(value, dict) else str(value)
+
+
+def register_rows(sector: Sector, lang: str) -> list[list[str]]:
+    words = SECTOR_TEXT[lang]
+    rows = [[words[c] for c in REGISTER_COLUMNS]]
+    for entry in sector.data["register"]:
+        rows.append([
+            words["bases"][entry[c]] if c == "legal_basis" else _cell(entry[c], lang) for c in REGISTER_COLUMNS
+        ])
+    return rows
+
+
+def _table(rows: list[list[str]]) -> str:
+    head = "".join(f"<th scope=\"col\">{_e(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
+    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
+
+
+def wizard_fragment(answers: dict[str, Any]) -> str:
+    """Answers as a URL fragment (#q=a&list=a,b): the same format the wizard page reads and writes."""
+    flat = {k: ",".join(v) if isinstance(v, (list, tuple)) else str(v) for k, v in answers.items()}
+    return urllib.parse.urlencode(flat, safe=",")
+
+
+def sector_answers(sector: Sector, wizard_id: str) -> dict[str, Any]:
+    wizard = WIZARDS[wizard_id]
+    own = {q.id for q in wizard.questions}
+    answers = {k: v for k, v in (sector.data.get("profile") or {}).items() if k in own}
+    answers.update((sector.data.get("prefill") or {}).get(wizard_id, {}))
+    return answers
+
+
+def render_wizard(wizard_id: str, ctx: PageContext) -> str:
+    wizard = WIZARDS.get(wizard_id)
+    if wizard is None:
+        raise MarkerError(f"{ctx.where}: unknown wizard {wizard_id!r} in [[wizard ...]]; known: {', '.join(WIZARDS)}")
+    lang = ctx.lang
+    first = wizard.rules[0].when.needed({})[0]
+    form = question_html(wizard, wizard.question(first), lang, number=1)
+    chart = mermaid(wizard, lang)
+    profile_ids = json.dumps(sorted(q.id for q in wizard.questions if q.ns == "profile"))
+    return (
+        f'<div class="wz" id="wz-{wizard.id}" data-wizard="{wizard.id}" data-lang="{lang}" data-state="loading" '
+        f'data-root="{_e(ctx.root)}" data-lang-root="{_e(ctx.lang_root)}" data-wheel="{_e(ctx.wheel)}" '
+        f"data-profile-fields='{_e(profile_ids)}' aria-busy=\"false\">"
+        f'<p class="wz-privacy">{_e(t(lang, "ui.privacy"))}</p>'
+        f'<div class="wz-answers-box"></div>'
+        f'<div class="wz-stage">{form}</div>'
+        f'<p class="wz-status" role="status" aria-live="polite">{_e(t(lang, "ui.loading"))}</p>'
+        f'<div class="wz-result-box" aria-live="polite"></div>'
+        f'<div class="wz-tools" hidden>'
+        f'<button type="button" class="md-button" data-action="download-md">{_e(t(lang, "ui.download_md"))}</button> '
+        f'<button type="button" class="md-button" data-action="download-json">{_e(t(lang, "ui.download_json"))}</button> '
+        f'<button type="button" class="md-button" data-action="print">{_e(t(lang, "ui.print"))}</button> '
+        f'<button type="button" class="md-button" data-action="restart">{_e(t(lang, "ui.restart"))}</button> '
+        f'<a class="wz-share" href="#">{_e(t(lang, "ui.share"))}</a> <span class="wz-share-note">{_e(t(lang, "ui.share_note"))}</span>'
+        f"</div>"
+        f"<noscript><p>{_e(t(lang, 'ui.failed'))}</p></noscript>"
+        f"</div>\n\n"
+        f'<details class="wz-flow" id="wz-{wizard.id}-flow"><summary>{_e(t(lang, "ui.flowchart"))}</summary>'
+        f'<pre class="wz-mermaid-src" hidden>{_e(chart)}</pre><div class="wz-mermaid"></div>'
+        f'<h3>{_e(t(lang, "ui.flowchart_text"))}</h3>{outline_html(wizard, lang)}</details>\n'
+    )
+
+
+def render_profile(ctx: PageContext) -> str:
+    lang = ctx.lang
+    from wizards.present import option_label, question_help, question_text
+
+    class _Profile:  # the profile questions are shared, not owned by one wizard
+        id = "profile"
+
+        @staticmethod
+        def text_ns(question: Any) -> str:
+            return "profile"
+
+    parts = [f'<form class="wz-profile" data-lang="{lang}"><h2>{_e(t(lang, "profile.title"))}</h2><p>{_e(t(lang, "profile.intro"))}</p>']
+    for q in profile_fields.FIELDS:
+        field_id = f"profile-{q.id}"
+        help_text = question_help(_Profile, q, lang)  # type: ignore[arg-type]
+        if q.kind == "number":
+            parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
+                         f'<span class="wz-help" id="{field_id}-help">{_e(help_text or "")}</span><br>'
+                         f'<input type="number" id="{field_id}" name="{q.id}" min="{q.minimum}" max="{q.maximum}" '
+                         f'inputmode="numeric" aria-describedby="{field_id}-help"></p>')
+            continue
+        kind = "checkbox" if q.kind == "checklist" else "radio"
+        values = q.items if q.kind == "checklist" else q.options
+        parts.append(f'<fieldset class="wz-fieldset"><legend><strong>{_e(question_text(_Profile, q, lang))}</strong></legend>')  # type: ignore[arg-type]
+        if help_text:
+            parts.append(f'<p class="wz-help">{_e(help_text)}</p>')
+        for v in values:
+            parts.append(f'<label class="wz-option"><input type="{kind}" name="{q.id}" value="{_e(v)}"> '
+                         f'<span>{_e(option_label(_Profile, q, v, lang))}</span></label>')  # type: ignore[arg-type]
+        parts.append("</fieldset>")
+    parts.append(f'<p class="wz-status" role="status" aria-live="polite"></p>'
+                 f'<button type="submit" class="md-button md-button--primary">{_e(t(lang, "profile.save"))}</button> '
+                 f'<button type="button" class="md-button" data-action="clear">{_e(t(lang, "profile.clear"))}</button> '
+                 f'<button type="button" class="md-button" data-action="download-all">{_e(t(lang, "profile.download_all"))}</button></form>')
+    return "".join(parts)
+
+
+def render_sector(block: str, ctx: PageContext) -> str:
+    sector = ctx.sector
+    if sector is None:
+        raise MarkerError(f"{ctx.where}: [[sector {block}]] can only be used on a sector page (sectors/<id>/pages/...)")
+    lang, data, words = ctx.lang, sector.data, SECTOR_TEXT[ctx.lang]
+    federation = data["federations"][0]
+    if block == "register":
+        return _table(register_rows(sector, lang)) + f'\n\n<p><a class="md-button" href="register.csv" download>{_e(words["csv"])}</a></p>\n'
+    if block == "suppliers":
+        rows = [[words["supplier"], words["role"], words["agreement"], words["why"]]]
+        rows += [[s["supplier"][lang], words["roles"][s["role"]], words["yes"] if s["agreement_needed"] else words["no"], s["why"][lang]]
+                 for s in data["suppliers"]]
+        return _table(rows) + "\n"
+    if block == "retention":
+        rows = [[words["record"], words["period"], words["source"]]]
+        rows += [[r["record"][lang], r["period"][lang], r["source"]] for r in data["retention"]]
+        return _table(rows) + "\n"
+    if block == "positions":
+        out = []
+        for position in data.get("positions") or []:
+            label = words["position"].format(fed=federation["short"])
+            out.append(f'<div class="admonition hub-federation" role="note"><p class="admonition-title">{_e(position["title"][lang])}</p>'
+                       f'<p class="hub-federation-label">{_e(label)}</p><p>{_e(position["text"][lang])}</p></div>')
+        return "\n".join(out) + "\n"
+    if block == "contact":
+        contact = data["edition"]["contact"]
+        bits = [f"<strong>{_e(contact['name'][lang])}</strong>"]
+        if contact.get("email"):
+            bits.append(f'<a href="mailto:{_e(contact["email"])}">{_e(contact["email"])}</a>')
+        if contact.get("phone"):
+            bits.append(_e(contact["phone"]))
+        if contact.get("url"):
+            bits.append(f'<a href="{_e(contact["url"])}">{_e(contact["url"])}</a>')
+        title = words["contact"].format(fed=federation["short"])
+        return f'<div class="admonition info hub-contact"><p class="admonition-title">{_e(title)}</p><p>{" · ".join(bits)}</p></div>\n'
+    if block == "wizards":
+        items = []
+        for wizard_id in WIZARDS:
+            answers = sector_answers(sector, wizard_id)
+            fragment = ("#" + wizard_fragment(answers)) if answers else ""
+            href = f"{ctx.lang_root}wizards/{wizard_id}/{fragment}"
+            items.append(f'<li><a href="{_e(href)}">{_e(t(lang, f"{wizard_id}.title"))}</a></li>')
+        return f"<p>{_e(words['wizards'])}</p><ul>{''.join(items)}</ul>\n"
+    raise MarkerError(f"{ctx.where}: unknown marker [[sector {block}]]; known: wizards, register, suppliers, retention, positions, contact")
+
+
+def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
+    """Returns the page with its markers replaced, and whether it holds a wizard."""
+    has_wizard = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal has_wizard
+        kind, arg = match.group(1), match.group(2)
+        if kind == "wizard" and arg:
+            has_wizard = True
+            return render_wizard(arg, ctx)
+        if kind == "profile" and not arg:
+            return render_profile(ctx)
+        if kind == "sector" and arg:
+            return render_sector(arg, ctx)
+        line = markdown.count("\n", 0, match.start()) + 1
+        raise MarkerError(f"{ctx.where}, line {line}: unknown marker {match.group(0).strip()!r}")
+
+    expanded = MARKER.sub(replace, markdown)
+    if expanded != markdown:
+        expanded += "\n\n" + _ui_texts(ctx.lang) + "\n"
+    return expanded, has_wizard
+
+
+def _ui_texts(lang: str) -> str:
+    """The few interface strings the page script needs before Python has started."""
+    keys = {"answer_required": "ui.answer_required", "loading": "ui.loading", "failed": "ui.failed",
+            "refused": "ui.refused", "record_title": "ui.record_title", "profile_title": "profile.title",
+            "profile_saved": "profile.saved", "profile_cleared": "profile.cleared"}
+    data = json.dumps({k: t(lang, v) for k, v in keys.items()}, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="wz-texts">{data}</script>'

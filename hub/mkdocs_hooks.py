@@ -1,0 +1,202 @@
+"""MkDocs hooks: wire the sectors, the editions, the wizards and the self-hosted runtimes into the build.
+
+The build is staged: `docs/` and the sector pages are copied into `build/stage/<edition>/` so that the
+i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector id> for an edition.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of a package
+    sys.path.insert(0, str(ROOT))
+
+from hub import npm_assets  # noqa: E402
+from hub.markers import MarkerError, PageContext, expand, register_rows  # noqa: E402
+from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
+from hub.schema import SchemaError  # noqa: E402
+from hub.sectors import Sector, load_all, load_sector, sector_folders  # noqa: E402
+from hub.wheel import build_wheel  # noqa: E402
+from wizards.registry import WIZARDS  # noqa: E402
+from wizards.texts import LANGUAGES  # noqa: E402
+
+STATIC = ROOT / "hub" / "static"
+NAV_TITLES = {
+    "Wizards": {"fr": "Assistants", "en": "Wizards"},
+    "Gids": {"fr": "Guide", "en": "Guide"},
+    "Sectoren": {"fr": "Secteurs", "en": "Sectors"},
+}
+GUIDE_ORDER = ("principles", "legal-bases", "rights", "security", "data-breaches", "processors", "transfers",
+               "website", "cameras", "staff-monitoring", "direct-marketing", "event-photos", "supplier-bankruptcy",
+               "help", "glossary")
+
+_state: dict[str, Any] = {}
+
+
+def _edition() -> str | None:
+    return os.environ.get("HUB_EDITION") or None
+
+
+def _sectors() -> list[Sector]:
+    edition = _edition()
+    if edition:
+        folders = {f.name: f for f in sector_folders()}
+        if edition not in folders:
+            raise PluginError(f"HUB_EDITION={edition!r}: no folder sectors/{edition}/ (known: {', '.join(folders)})")
+        return [load_sector(folders[edition])]
+    return load_all()
+
+
+def _write_csv(sector: Sector, lang: str, target: Path) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(register_rows(sector, lang))
+    # A byte-order mark so that spreadsheet programs open the accents correctly.
+    target.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+
+
+SECTOR_INDEX = {
+    "nl": ("Sectoren", "Voorbeeldregisters, leveranciers en vragen per sector.", "Kies uw sector."),
+    "fr": ("Secteurs", "Registres exemples, fournisseurs et questions par secteur.", "Choisissez votre secteur."),
+    "en": ("Sectors", "Sample registers, suppliers and questions per sector.", "Choose your sector."),
+}
+
+
+def _write_sector_index(sectors: list[Sector], lang: str, target: Path) -> None:
+    title, summary, intro = SECTOR_INDEX[lang]
+    items = "\n".join(
+        f"- [{s.data['name'][lang]}]({s.id}/index.md): {s.data['summary'][lang]}" for s in sectors
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        f"---\ntitle: {title}\nsummary: {summary}\nreviewed: 2026-11-23\nsources:\n"
+        f"  - \"sectors/*/sector.yml\"\n---\n# {title}\n\n{intro}\n\n{items}\n",
+        encoding="utf-8",
+    )
+
+
+def _stage(sectors: list[Sector]) -> Path:
+    stage = ROOT / "build" / "stage" / (_edition() or "hub")
+    if stage.exists():
+        shutil.rmtree(stage)
+    shutil.copytree(ROOT / "docs", stage)
+    shutil.copytree(STATIC, stage / "assets" / "hub")
+    edition = sectors[0] if _edition() else None
+    logo = edition.folder / edition.data["edition"]["logo"] if edition and edition.data["edition"]["logo"] else STATIC / "logo.svg"
+    shutil.copy(logo, stage / "assets" / ("logo" + logo.suffix))
+    for sector in sectors:
+        for lang in LANGUAGES:
+            target = stage / lang / "sectors" / sector.id
+            target.mkdir(parents=True, exist_ok=True)
+            for page in sector.pages(lang):
+                shutil.copy(page, target / page.name)
+            _write_csv(sector, lang, target / "register.csv")
+    for lang in LANGUAGES:
+        _write_sector_index(sectors, lang, stage / lang / "sectors" / "index.md")
+    if edition:
+        colors = edition.data["edition"]["colors"]
+        (stage / "assets" / "hub" / "edition.css").write_text(
+            ":root, [data-md-color-scheme=default], [data-md-color-scheme=slate] {\n"
+            f"  --md-primary-fg-color: {colors['primary']};\n  --md-primary-fg-color--dark: {colors['primary']};\n"
+            f"  --md-accent-fg-color: {colors['accent']};\n}}\n",
+            encoding="utf-8",
+        )
+    return stage
+
+
+def _nav(sectors: list[Sector], stage: Path) -> list[Any]:
+    guide = ["guide/index.md"] + [f"guide/{p}.md" for p in GUIDE_ORDER if (stage / "nl" / "guide" / f"{p}.md").exists()]
+    wizards = ["wizards/index.md"] + [f"wizards/{w}.md" for w in WIZARDS if (stage / "nl" / "wizards" / f"{w}.md").exists()]
+    sector_sections: list[Any] = ["sectors/index.md"] + [
+        {s.data["name"]["nl"]: [f"sectors/{s.id}/{n}" for n in ("index.md", "register.md", "suppliers.md", "questions.md")]}
+        for s in sectors
+    ]
+    about = ["about.md"] if (stage / "nl" / "about.md").exists() else []
+    if _edition():
+        return ["index.md", *sector_sections[1:], {"Wizards": wizards}, {"Gids": guide}, *about]
+    return ["index.md", {"Wizards": wizards}, {"Gids": guide}, {"Sectoren": sector_sections}, *about]
+
+
+def on_config(config: Any) -> Any:
+    try:
+        sectors = _sectors()
+        stage = _stage(sectors)
+        _state["wheel"] = build_wheel()
+    except SchemaError as err:
+        raise PluginError(f"Invalid sector file: {err}") from None
+    except npm_assets.AssetError as err:
+        raise PluginError(str(err)) from None
+    _state["sectors"] = {s.id: s for s in sectors}
+    config["docs_dir"] = str(stage)
+    config["nav"] = _nav(sectors, stage)
+    config["extra"]["hub_edition"] = _edition()
+    if _edition():
+        config["extra_css"].append("assets/hub/edition.css")
+    i18n = config["plugins"]["i18n"]
+    for language in i18n.config["languages"]:
+        translations = {key: titles[language.locale] for key, titles in NAV_TITLES.items() if language.locale in titles}
+        translations.update({s.data["name"]["nl"]: s.data["name"][language.locale] for s in sectors})
+        language.nav_translations = translations
+        if _edition():
+            language.site_name = sectors[0].data["edition"]["site_name"][language.locale]
+    if _edition():
+        config["site_name"] = sectors[0].data["edition"]["site_name"]["nl"]
+    return config
+
+
+def _page_context(page: Any, config: Any) -> PageContext:
+    src = page.file.src_uri
+    lang = src.split("/", 1)[0] if src.split("/", 1)[0] in LANGUAGES else "nl"
+    depth = page.url.count("/")
+    root = "../" * depth
+    lang_root = root if lang == "nl" else f"{root}{lang}/"
+    sector = None
+    parts = src.split("/")
+    if len(parts) >= 3 and parts[1] == "sectors":
+        sector = _state["sectors"].get(parts[2])
+    return PageContext(lang=lang, root=root, lang_root=lang_root, where=_origin(src, sector),
+                       sector=sector, wheel=_state["wheel"].name)
+
+
+def _origin(src_uri: str, sector: Sector | None) -> str:
+    """The file a federation edits, not the staged copy, for error messages."""
+    if sector is not None:
+        lang, _, _, name = src_uri.split("/", 3)
+        return f"sectors/{sector.id}/pages/{lang}/{name}"
+    return f"docs/{src_uri}"
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    ctx = _page_context(page, config)
+    try:
+        check_front_matter(page.meta, ctx.where, Path(page.file.abs_src_path).read_text(encoding='utf-8'))
+        markdown, has_wizard = expand(markdown, ctx)
+    except (PageError, MarkerError) as err:
+        raise PluginError(str(err)) from None
+    page.meta["hub_wizard"] = has_wizard
+    page.meta["hub_root"] = ctx.root
+    page.meta["hub_mermaid"] = "```mermaid" in markdown
+    page.meta["hub_script"] = 'id="wz-texts"' in markdown
+    return markdown + sources_block(page.meta, ctx.lang)
+
+
+def on_post_build(config: Any) -> None:
+    site = Path(config["site_dir"])
+    try:
+        for name, asset in npm_assets.pinned().items():
+            if asset.target:
+                npm_assets.extract(asset, site / asset.target)
+    except npm_assets.AssetError as err:
+        raise PluginError(str(err)) from None
+    wheels = site / "assets" / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    shutil.copy(_state["wheel"], wheels / _state["wheel"].name)
+    # The offline cache must sit at the site root so that its scope covers every page.
+    shutil.copy(STATIC / "sw.js", site / "sw.js")

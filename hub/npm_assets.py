@@ -1,0 +1,116 @@
+"""Front-end runtimes from the npm registry, pinned and integrity-checked, cached outside the repo.
+
+`npm pack` downloads the package tarball exactly as the registry publishes it; we compare its
+sha512 with the value pinned in pyproject.toml before reading a single file from it.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+import subprocess
+import tarfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ROOT
+
+
+class AssetError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class NpmAsset:
+    name: str
+    version: str
+    integrity: str
+    files: tuple[str, ...]
+    target: str
+
+
+def pinned() -> dict[str, NpmAsset]:
+    table = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["gdpr-hub"]["npm"]
+    return {
+        name: NpmAsset(name, spec["version"], spec["integrity"], tuple(spec["files"]), spec["target"])
+        for name, spec in table.items()
+    }
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("GDPR_HUB_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "gdpr-hub"
+    )
+    path = Path(base)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _sri(path: Path) -> str:
+    digest = hashlib.sha512(path.read_bytes()).digest()
+    return "sha512-" + base64.b64encode(digest).decode()
+
+
+def tarball(asset: NpmAsset) -> Path:
+    """The verified tarball, fetched once with `npm pack` into the cache."""
+    cached = cache_dir() / f"{asset.name}-{asset.version}.tgz"
+    if not cached.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise AssetError(
+                f"Cannot fetch {asset.name}@{asset.version}: npm is not installed. "
+                "Install Node.js and npm (Debian: apt-get install nodejs npm), then build again."
+            )
+        staging = cache_dir() / f".staging-{asset.name}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        result = subprocess.run(
+            [npm, "pack", f"{asset.name}@{asset.version}", "--silent", "--pack-destination", str(staging)],
+            capture_output=True, text=True, timeout=600,
+        )
+        packed = list(staging.glob("*.tgz"))
+        if result.returncode != 0 or len(packed) != 1:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise AssetError(
+                f"Cannot fetch {asset.name}@{asset.version} from the npm registry "
+                f"(npm said: {(result.stderr or result.stdout).strip()[-400:] or 'nothing'}). "
+                "Check the network connection to the npm registry, or put the tarball "
+                f"{asset.name}-{asset.version}.tgz in {cache_dir()} and build again."
+            )
+        packed[0].replace(cached)
+        shutil.rmtree(staging, ignore_errors=True)
+    actual = _sri(cached)
+    if actual != asset.integrity:
+        cached.unlink()
+        raise AssetError(
+            f"Integrity check failed for {asset.name}@{asset.version}: expected {asset.integrity}, got {actual}. "
+            "The cached tarball was removed; build again. If it fails again, do not change the pin "
+            "in pyproject.toml without checking the registry's published integrity."
+        )
+    return cached
+
+
+def extract(asset: NpmAsset, destination: Path) -> list[Path]:
+    """Copies only the listed files of the package into `destination` (flattened)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tarfile.open(tarball(asset), "r:gz") as archive:
+        for name in asset.files:
+            member = archive.getmember(f"package/{name}")
+            source = archive.extractfile(member)
+            if source is None:
+                raise AssetError(f"{asset.name}@{asset.version} has no file {name}")
+            target = destination / Path(name).name
+            if not target.exists() or target.stat().st_size != member.size:
+                target.write_bytes(source.read())
+            written.append(target)
+    return written
+
+
+def file_path(name: str, file: str) -> Path:
+    """A single file of a pinned package, unpacked into the cache (for tests, e.g. axe-core)."""
+    asset = pinned()[name]
+    folder = cache_dir() / f"{asset.name}-{asset.version}"
+    return next(p for p in extract(asset, folder) if p.name == Path(file).name)
