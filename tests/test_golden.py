@@ -1,0 +1,35 @@
+"""Every path through every wizard, compared with the reviewed table committed in tests/golden/.
+
+A change of legal logic shows up here as a diff. After reviewing it, regenerate with
+`python -m wizards.paths --write tests/golden` and commit the new table with the change.
+"""
+from pathlib import Path
+
+import pytest
+
+from wizards.paths import enumerate_paths, table
+from wizards.registry import WIZARDS
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("wizard_id", sorted(WIZARDS))
+def test_every_path_matches_the_reviewed_table(wizard_id):
+    expected = (GOLDEN / f"{wizard_id}.tsv").read_text(encoding="utf-8")
+    assert table(WIZARDS[wizard_id]) == expected, (
+        f"The {wizard_id} wizard's outcomes changed. Review the difference; if it is right, run "
+        "`python -m wizards.paths --write tests/golden` and commit the table."
+    )
+
+
+@pytest.mark.parametrize("wizard_id", sorted(WIZARDS))
+def test_every_outcome_is_reachable(wizard_id):
+    wizard = WIZARDS[wizard_id]
+    reached = {decision.outcome for _, decision in enumerate_paths(wizard)}
+    assert reached == {o.id for o in wizard.outcomes}
+
+
+@pytest.mark.parametrize("wizard_id", sorted(WIZARDS))
+def test_depends_always_names_what_it_depends_on(wizard_id):
+    for _, decision in enumerate_paths(WIZARDS[wizard_id]):
+        assert (decision.verdict.value == "depends") == bool(decision.open_points) or decision.outcome != WIZARDS[wizard_id].depends
