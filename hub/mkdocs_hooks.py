@@ -200,3 +200,14 @@ def on_post_build(config: Any) -> None:
     shutil.copy(_state["wheel"], wheels / _state["wheel"].name)
     # The offline cache must sit at the site root so that its scope covers every page.
     shutil.copy(STATIC / "sw.js", site / "sw.js")
+
+
+TASK_LABEL = {"nl": "Afvinken", "fr": "À cocher", "en": "To do"}
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    # pymdownx.tasklist renders unlabeled checkboxes; give them a name for screen readers.
+    src = page.file.src_uri.split("/", 1)[0]
+    label = TASK_LABEL.get(src, TASK_LABEL["nl"])
+    return html.replace('<label class="task-list-control"><input type="checkbox"',
+                        f'<label class="task-list-control"><input type="checkbox" aria-label="{label}"')

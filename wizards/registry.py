@@ -1,10 +1,10 @@
 """All wizards by id. A new wizard is one module with a WIZARD and one line here."""
 from __future__ import annotations
 
-from . import dpo
+from . import dpo, register
 from .model import Wizard
 
-WIZARDS: dict[str, Wizard] = {w.id: w for w in (dpo.WIZARD,)}
+WIZARDS: dict[str, Wizard] = {w.id: w for w in (register.WIZARD, dpo.WIZARD)}
 
 
 def get(wizard_id: str) -> Wizard:

@@ -1,0 +1,113 @@
+"""The DPO wizard end to end in Debian's Chromium with the real Pyodide runtime."""
+import json
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def wait_ready(page):
+    page.wait_for_selector(".wz[data-state=ready], .wz[data-state=failed]", timeout=60000)
+    assert page.get_attribute(".wz", "data-state") == "ready"
+
+
+def answer(page, question, value):
+    page.wait_for_selector(f"form.wz-step[data-question={question}]")
+    page.check(f"form.wz-step[data-question={question}] input[value={value}]")
+    page.click("form.wz-step .wz-next")
+
+
+def test_first_question_is_in_the_html_before_any_script(hub):
+    html = urllib.request.urlopen(hub.url + "wizards/dpo/").read().decode()
+    assert 'data-question="public_body"' in html and 'type="radio"' in html
+    assert 'data-state="loading"' in html
+
+
+@pytest.mark.parametrize("lang_prefix, lang", [("", "nl"), ("fr/", "fr")])
+def test_visitor_answers_by_clicking_and_reads_the_verdict(hub, context, lang_prefix, lang):
+    page = context.new_page()
+    page.goto(hub.url + lang_prefix + "wizards/dpo/")
+    wait_ready(page)
+    answers = {"public_body": "no", "monitoring_core": "no", "sensitive_core": "yes", "sensitive_large_scale": "yes"}
+    for question, value in answers.items():
+        answer(page, question, value)
+    page.wait_for_selector(".wz-result")
+    assert page.get_attribute(".wz-result", "data-verdict") == "required"
+    expected = json.loads(subprocess.run([sys.executable, "-m", "wizards", "dpo", "--lang", lang],
+                                         input=json.dumps(answers), capture_output=True, text=True).stdout)
+    text = page.inner_text(".wz-result")
+    assert expected["verdict_label"] in text and expected["conclusion"] in text
+    assert "37" in page.inner_text(".wz-sources")
+    # The answers are in the fragment only: nothing was sent, and a reload reproduces the result.
+    assert "sensitive_large_scale=yes" in page.url.split("#", 1)[1]
+    page.reload()
+    wait_ready(page)
+    page.wait_for_selector(".wz-result")
+    assert page.get_attribute(".wz-result", "data-verdict") == "required"
+
+
+def test_going_back_keeps_the_other_answers_and_refuses_nothing_silently(hub, context):
+    page = context.new_page()
+    page.goto(hub.url + "en/wizards/dpo/#public_body=no&monitoring_core=no&sensitive_core=no&federal_processing=no")
+    wait_ready(page)
+    page.wait_for_selector(".wz-result")
+    assert page.get_attribute(".wz-result", "data-verdict") == "not_required"
+    page.click("button.wz-change[data-question=monitoring_core]")
+    page.wait_for_selector("form.wz-step[data-question=monitoring_core] input[value=no]:checked")
+    answer(page, "monitoring_core", "yes")
+    answer(page, "monitoring_large_scale", "yes")
+    page.wait_for_selector(".wz-result[data-verdict=required]")
+    # An answer the wizard does not know is refused with a reason, not ignored.
+    page.goto(hub.url + "en/wizards/dpo/#public_body=perhaps")
+    page.reload()
+    wait_ready(page)
+    page.wait_for_selector(".wz-error:not(:empty)")
+    assert "perhaps" in page.inner_text(".wz-error")
+
+
+def test_keyboard_only(hub, context):
+    page = context.new_page()
+    page.goto(hub.url + "wizards/dpo/")
+    wait_ready(page)
+    page.focus("form.wz-step input[value=yes]")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".wz-result[data-verdict=required]")
+
+
+def test_downloads_hold_what_the_screen_shows(hub, context):
+    page = context.new_page()
+    page.goto(hub.url + "wizards/dpo/#public_body=yes")
+    wait_ready(page)
+    page.wait_for_selector(".wz-result")
+    with page.expect_download() as info:
+        page.click("button[data-action=download-json]")
+    record = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert record["verdict"] == "required" and record["conclusion"] in page.inner_text(".wz-result")
+    with page.expect_download() as info:
+        page.click("button[data-action=download-md]")
+    markdown = open(info.value.path(), encoding="utf-8").read()
+    assert record["conclusion"] in markdown and record["date"] in markdown
+
+
+def test_fallback_when_pyodide_cannot_start(hub, context):
+    page = context.new_page()
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(hub.url + "wizards/dpo/")
+    page.wait_for_selector(".wz[data-state=failed]", timeout=30000)
+    assert page.is_visible(".wz-outline")
+    assert page.get_attribute("details.wz-flow", "open") is not None
+    assert page.is_visible("h1")
+
+
+def test_without_javascript_the_flowchart_outline_is_readable(hub, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(hub.url + "wizards/dpo/")
+    assert page.locator(".wz-outline li").count() >= 4
+    assert page.locator("form.wz-step[data-question=public_body]").count() == 1
+    context.close()

@@ -1,0 +1,229 @@
+"""DPIA wizard (Art. 35 GDPR): scenarios from real cases.
+
+Sources: Art. 35(1), 35(3), 35(4) and 36(1) GDPR and Recital 91 (legal-facts GD-6, GD-7); the
+Belgian DPA's list, decision 01/2019 (DP-4, items 1-6 from concordant summaries); WP248 rev.01 with
+its nine criteria and its table of examples (GD-8); and the seed documents in
+/work/shared/reference/seeds/.
+"""
+import pytest
+
+from wizards.dpia import WIZARD
+from wizards.engine import Refused, decide, walk
+from wizards.flowchart import mermaid, outline_html
+from wizards.paths import enumerate_paths
+from wizards.present import to_dict, to_markdown
+from wizards.texts import LANGUAGES, catalogue
+
+# The path of an operation that hits none of the legal cases, up to the criteria question.
+NO_LEGAL_CASE = {
+    "gba_list": [],
+    "automated_evaluation": "no",
+    "sensitive_data": "no",
+    "public_monitoring": "no",
+}
+
+
+def verdict(answers):
+    return decide(WIZARD, answers)
+
+
+def rules(decision):
+    return [f.rule for f in decision.findings]
+
+
+def statuses(decision):
+    return {f.rule: f.status.value for f in decision.findings}
+
+
+def test_monitoring_staff_web_browsing_needs_a_dpia():
+    """WP248 table of examples: 'a company systematically monitoring its employees' activities, including
+    ... internet activity' meets systematic monitoring + vulnerable data subjects (employees) -> DPIA.
+    seeds/001 gives the same example (staff's surfing behaviour, subordinate hence vulnerable position)."""
+    d = verdict({**NO_LEGAL_CASE, "criteria": ["monitoring", "vulnerable"], "individual_practice": "no"})
+    assert (d.verdict.value, d.outcome) == ("required", "required")
+    assert rules(d)[-1] == "two_criteria"
+    assert d.open_points == ()
+
+
+def test_automated_cv_screening_is_art_35_3_a():
+    """seeds/001: a recruitment platform that reads CVs automatically and selects or rejects candidates
+    is its example of Art. 35(3)(a) (evaluation with decisions that significantly affect people)."""
+    d = verdict({"gba_list": [], "automated_evaluation": "yes"})
+    assert (d.verdict.value, d.outcome) == ("required", "required")
+    assert rules(d) == ["gba_list", "automated_evaluation"]
+
+
+def test_automated_cv_screening_via_the_criteria_when_unsure_about_35_3_a():
+    """WP248 criteria 1 (evaluation or scoring) and 2 (automated decision with legal or similarly
+    significant effect): two criteria -> DPIA. An 'unsure' on Art. 35(3)(a) then changes nothing,
+    because both routes lead to 'required'."""
+    d = verdict({"gba_list": [], "automated_evaluation": "unsure", "sensitive_data": "no",
+                 "public_monitoring": "no", "criteria": ["evaluation", "automated_decision"],
+                 "individual_practice": "no"})
+    assert d.verdict.value == "required"
+    assert d.open_points == ()
+    assert statuses(d)["automated_evaluation"] == "unsure"
+
+
+def test_one_camera_at_a_shops_till_depends():
+    """seeds/001: one surveillance camera aimed at the till is systematic observation but not large scale.
+    So Art. 35(3)(c) does not apply (it needs large scale), and exactly one WP248 criterion (systematic
+    monitoring) is met. WP248: two criteria in most cases; one criterion only in some cases. The wizard
+    says 'it depends' on the shop's own assessment, with no open question left (the cameras guide: 'for
+    one camera in a small shop, that is usually not the case')."""
+    d = verdict({"gba_list": [], "automated_evaluation": "no", "sensitive_data": "no",
+                 "public_monitoring": "yes", "public_large_scale": "no",
+                 "criteria": ["monitoring"], "individual_practice": "no"})
+    assert (d.verdict.value, d.outcome) == ("depends", "one_criterion")
+    assert d.open_points == ()
+    assert statuses(d)["public_monitoring"] == "no"
+    assert rules(d)[-1] == "one_criterion"
+
+
+def test_hospital_health_records_are_art_35_3_b():
+    """Art. 35(3)(b): large-scale processing of Art. 9(1) data. WP248's table: a hospital processing its
+    patients' genetic and health data -> DPIA; WP243 §2.1.3 (GD-10) names hospital patient data as large scale."""
+    d = verdict({"gba_list": [], "automated_evaluation": "no", "sensitive_data": "yes",
+                 "sensitive_large_scale": "yes"})
+    assert (d.verdict.value, d.outcome) == ("required", "required")
+    assert rules(d)[-1] == "large_scale_sensitive"
+
+
+@pytest.mark.parametrize("practitioner", ["general practitioner", "pharmacist in their own pharmacy"])
+def test_individual_practitioners_patient_file_needs_no_dpia(practitioner):
+    """Recital 91: an individual physician or other health care professional processing their patients'
+    data is not large scale; 'a DPIA should not be mandatory'. WP248's table puts this case (sensitive data
+    + vulnerable data subjects, i.e. two criteria) among the examples without a DPIA."""
+    d = verdict({"gba_list": [], "automated_evaluation": "no", "sensitive_data": "yes",
+                 "sensitive_large_scale": "no", "public_monitoring": "no",
+                 "criteria": ["sensitive", "vulnerable"], "individual_practice": "yes"})
+    assert (d.verdict.value, d.outcome) == ("not_required", "not_required"), practitioner
+    assert rules(d)[-1] == "individual_practice"
+    assert statuses(d)["large_scale_sensitive"] == "no"
+
+
+def test_group_practice_unsure_about_recital_91_depends():
+    """Recital 91 speaks of an 'individual' physician. A group practice sharing one file is not clearly
+    covered; with two criteria met, the answer turns on that point."""
+    d = verdict({"gba_list": [], "automated_evaluation": "no", "sensitive_data": "yes",
+                 "sensitive_large_scale": "no", "public_monitoring": "no",
+                 "criteria": ["sensitive", "vulnerable"], "individual_practice": "unsure"})
+    assert (d.verdict.value, d.outcome) == ("depends", "depends")
+    assert d.open_points == ("individual_practice",)
+
+
+def test_biometric_entry_in_a_shop_open_to_the_public_is_on_the_gba_list():
+    """GBA list, decision 01/2019, item 1 (DP-4): biometric data to identify people in a publicly
+    accessible place. A shop that lets customers in with a fingerprint or face scan."""
+    d = verdict({"gba_list": ["biometric_public"]})
+    assert (d.verdict.value, d.outcome) == ("required", "required")
+    assert rules(d) == ["gba_list"]
+
+
+def test_bad_payer_list_from_another_company_is_on_the_gba_list():
+    """GBA list item 2 (DP-4): data collected from third parties used to decide to refuse or end a
+    service contract with a natural person."""
+    d = verdict({"gba_list": ["third_party_refusal"]})
+    assert d.verdict.value == "required"
+
+
+def test_newsletter_to_500_subscribers_needs_no_dpia_and_says_why():
+    """seeds/002 (a small business with a newsletter); WP248's table: an online magazine sending a generic
+    digest to its mailing list -> no DPIA. 500 subscribers is not large scale; no criterion is met. Every
+    ground is examined and recorded with status 'no': that is the written 'why'."""
+    answers = {**NO_LEGAL_CASE, "criteria": []}
+    d = verdict(answers)
+    assert (d.verdict.value, d.outcome) == ("not_required", "not_required")
+    assert rules(d) == [r.id for r in WIZARD.rules]
+    assert set(statuses(d).values()) == {"no"}
+    asked, upcoming = walk(WIZARD, d.answers)
+    assert upcoming is None and len(asked) == 5  # answered in well under two minutes
+    record = to_dict(WIZARD, d, "en")
+    assert not record["not_examined"]
+    assert "none of the nine" in record["reasons"][-1]["explanation"]
+
+
+def test_webshop_profiling_unsure_about_significant_effects_depends():
+    """WP248's table: limited profiling on a webshop (criterion 1 only) -> no DPIA; Art. 35(3)(a) needs
+    decisions with legal or similarly significant effects. A webshop that is not sure whether its price
+    personalisation has such effects gets 'it depends' on exactly that point."""
+    d = verdict({"gba_list": [], "automated_evaluation": "unsure", "sensitive_data": "no",
+                 "public_monitoring": "no", "criteria": ["evaluation"], "individual_practice": "no"})
+    assert (d.verdict.value, d.outcome) == ("depends", "depends")
+    assert d.open_points == ("automated_evaluation",)
+
+
+def test_shopping_centre_camera_network_is_art_35_3_c():
+    """Art. 35(3)(c); WP248 names a shopping centre as a publicly accessible area."""
+    d = verdict({"gba_list": [], "automated_evaluation": "no", "sensitive_data": "no",
+                 "public_monitoring": "yes", "public_large_scale": "yes"})
+    assert d.verdict.value == "required"
+    assert rules(d)[-1] == "public_monitoring"
+
+
+def test_unsure_about_sensitive_data_does_not_matter_when_not_large_scale():
+    """Art. 35(3)(b) needs both sensitive (or criminal) data AND large scale. A vzw sports club with 120
+    members, not sure whether an 'allergies' field is health data, is not large scale: that doubt is not an
+    open point. With one WP248 criterion ticked (sensitive data), the club's own assessment decides."""
+    d = verdict({"gba_list": [], "automated_evaluation": "no", "sensitive_data": "unsure",
+                 "sensitive_large_scale": "no", "public_monitoring": "no",
+                 "criteria": ["sensitive"], "individual_practice": "no"})
+    assert (d.verdict.value, d.outcome) == ("depends", "one_criterion")
+    assert d.open_points == ()
+    assert statuses(d)["large_scale_sensitive"] == "no"
+
+
+def test_two_criteria_text_allows_a_documented_exception():
+    """WP248: two criteria -> DPIA 'in most cases'; a controller who concludes otherwise must justify and
+    document the reasons. The rule text and an action of the outcome say so, in every language."""
+    d = verdict({**NO_LEGAL_CASE, "criteria": ["monitoring", "vulnerable"], "individual_practice": "no"})
+    record = to_dict(WIZARD, d, "en")
+    assert "write down why" in record["reasons"][-1]["explanation"]
+    assert "criteria_reasons" in [a.id for a in WIZARD.outcome("required").actions]
+
+
+def test_required_outcome_names_prior_consultation_of_the_gba():
+    """Art. 36(1): if the DPIA shows a high risk the controller cannot reduce, consult the GBA/APD first."""
+    required = WIZARD.outcome("required")
+    assert "gdpr:36.1" in required.cites
+    assert "prior_consultation" in [a.id for a in required.actions]
+    for lang in LANGUAGES:
+        assert "36" in catalogue(lang)["dpia.action.prior_consultation"]
+
+
+def test_every_path_renders_and_every_text_key_exists():
+    """All keys a path can use exist in nl, fr and en; records, flowchart and outline render."""
+    for lang in LANGUAGES:
+        for _, decision in enumerate_paths(WIZARD):
+            record = to_dict(WIZARD, decision, lang)
+            assert record["reasons"] and record["actions"] and record["sources"]
+            assert to_markdown(record, lang).startswith("# ")
+        assert mermaid(WIZARD, lang).startswith("flowchart TD")
+        assert "<ol" in outline_html(WIZARD, lang)
+    own = {lang: {k for k in catalogue(lang) if k.startswith("dpia.")} for lang in LANGUAGES}
+    assert own["nl"] == own["fr"] == own["en"]
+
+
+def test_every_outcome_is_reachable():
+    reached = {decision.outcome for _, decision in enumerate_paths(WIZARD)}
+    assert reached == {o.id for o in WIZARD.outcomes}
+
+
+@pytest.mark.parametrize("answers, code", [
+    ({"gba_list": ["facial_recognition_at_home"]}, "unknown_option"),  # not an item of the list
+    ({"gba_list": "biometric_public"}, "wrong_type"),  # a checklist answer must be a list
+    ({"gba_list": ["biometric_public", "biometric_public"]}, "duplicate_item"),
+    ({"gba_list": [], "automated_evaluation": "maybe"}, "unknown_option"),
+    ({"gba_list": []}, "missing_answer"),  # the next ground cannot be examined
+    ({**NO_LEGAL_CASE, "criteria": ["monitoring"], "employees": 4}, "unknown_question"),
+])
+def test_bad_input_is_refused_with_a_reason(answers, code):
+    with pytest.raises(Refused) as refused:
+        decide(WIZARD, answers)
+    assert refused.value.code == code
+
+
+def test_missing_answer_names_the_next_question():
+    with pytest.raises(Refused) as refused:
+        decide(WIZARD, {**NO_LEGAL_CASE})
+    assert refused.value.params["question"] == "criteria"
