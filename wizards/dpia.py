@@ -62,11 +62,16 @@ Reading choices and points where sources disagree:
 - One camera at a shop's till: seeds/001 calls it systematic observation, but not large scale.
   So 35(3)(c) does not apply and one WP248 criterion (systematic monitoring) is met: the wizard
   says "it depends", and the outcome texts say that one criterion usually does not lead to a
-  DPIA. That matches the cameras guide ("for one camera in a small shop, that is usually not the
-  case"). If the camera also systematically films staff, employees are vulnerable data subjects
-  (WP248 criterion 7), which makes two criteria.
+  DPIA. This is consistent with the cameras guide, which says Art. 35(3)(c) is "usually not the
+  case" for one camera in a small shop. If the camera also systematically films staff, employees
+  are vulnerable data subjects (WP248 criterion 7), which makes two criteria.
 - Employees count as vulnerable data subjects (WP248 criterion 7; legal-facts GD-8), so
   systematic monitoring of staff meets two criteria (WP248's own example; seeds/001).
+- Known over-inclusion: routine processing that ticks two criteria by its nature (e.g. staff sick
+  notes: health data + employees) comes out "required" under the two-criteria rule. Some other
+  authorities exempt such HR processing in an Art. 35(5) list; Belgium has none (DP-7). The wizard
+  follows WP248 and says, in the rule text and the `criteria_reasons` action, that the controller
+  may conclude otherwise only with written reasons.
 - Prior consultation: if the DPIA shows a high residual risk that the controller cannot reduce,
   the GBA/APD must be consulted before the processing starts (Art. 36(1)); that is an action of
   the `required` outcome.

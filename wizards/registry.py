@@ -1,10 +1,10 @@
-"""All wizards by id. A new wizard is one module with a WIZARD and one line here."""
+"""All wizards by id, in the order the site lists them. A new wizard is one module with a WIZARD and one line here."""
 from __future__ import annotations
 
-from . import dpo, register
+from . import cookies, dpia, dpo, processor, register
 from .model import Wizard
 
-WIZARDS: dict[str, Wizard] = {w.id: w for w in (register.WIZARD, dpo.WIZARD)}
+WIZARDS: dict[str, Wizard] = {w.id: w for w in (register.WIZARD, dpo.WIZARD, dpia.WIZARD, processor.WIZARD, cookies.WIZARD)}
 
 
 def get(wizard_id: str) -> Wizard:

@@ -159,6 +159,7 @@ function setupWizard(box) {
     .then(async (ms) => {
       box.dataset.state = "ready";
       box.dataset.readyMs = String(Math.round(performance.now() - t0));
+      box.dataset.readyAt = String(Math.round(performance.now()));
       status.textContent = "";
       // Pre-filled answers (profile, sector link, shared link) or an answer typed while loading.
       if (pending || Object.keys(answers).length) await run(null);
