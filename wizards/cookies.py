@@ -1,9 +1,9 @@
 """May this one cookie or tracker be placed without consent?
 
 The rule: storing information on a visitor's device, or reading information already stored there,
-needs the visitor's prior consent (Art. 5(3) ePrivacy Directive 2002/58/EC). Belgium carries this
-rule in Art. 10/2 of the Act of 30 July 2018, which took it over from the former Art. 129 of the
-Electronic Communications Act of 13 June 2005. Art. 5(3) allows two exemptions, which the WP29
+needs the visitor's prior consent (Art. 5(3) ePrivacy Directive 2002/58/EC). The GBA places the Belgian
+rule in Art. 10/2 of the Act of 30 July 2018, which replaced Art. 129 of the Electronic Communications
+Act of 13 June 2005 (see the first reading choice below). Art. 5(3) allows two exemptions, which the WP29
 Opinion 04/2012 (WP194) explains and the GBA/APD cookie page repeats (legal-facts BE-7 ✓):
   A. the storage or access is used solely to carry out the transmission of a communication over a network;
   B. it is strictly necessary to provide a service the visitor explicitly asked for.
@@ -27,9 +27,10 @@ Reading choices and points where sources differ:
   cites the ePrivacy Directive and the GBA cookie page, and no text gives a date for the move.
 - Statistics (audience measurement). The GBA requires consent for analytics cookies, first-party ones
   included: its own website asks consent even for self-hosted Matomo whose data go to no third party
-  (CK-3 ✓). WP194 (section 3) also keeps first-party analytics outside the exemptions, while calling
-  them low-risk. Some other authorities, notably the French CNIL, exempt certain audience measurement
-  under strict conditions. This wizard is for Belgium and follows the GBA: statistics always need consent.
+  (CK-3 ✓). WP194 also keeps first-party analytics outside the exemptions, while calling them
+  low-risk and suggesting that the law could exempt them. Some other authorities, notably the French
+  CNIL, exempt certain audience measurement under strict conditions. This wizard is for Belgium and
+  follows the GBA: statistics always need consent.
   The rule text and the question help say that authorities differ on this point.
 - Load balancing. WP194 lists load-balancing session cookies among the cookies that need no consent;
   the GBA names load balancing as a strictly necessary technical cookie (CK-2 ✓). Whether one reads it
