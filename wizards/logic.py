@@ -41,8 +41,20 @@ def _any(values: list[Tri]) -> Tri:
     return Tri.NO
 
 
+class _Leaf:
+    """A condition on one question; it needs that question until it is answered."""
+
+    question: str
+
+    def questions(self) -> tuple[str, ...]:
+        return (self.question,)
+
+    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
+        return () if self.question in answers else (self.question,)
+
+
 @dataclass(frozen=True)
-class Is:
+class Is(_Leaf):
     """The answer to a choice question equals `value`; the option "unsure" makes it UNSURE."""
 
     question: str
@@ -56,15 +68,9 @@ class Is:
             return Tri.UNSURE
         return Tri.YES if given == self.value else Tri.NO
 
-    def questions(self) -> tuple[str, ...]:
-        return (self.question,)
-
-    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
-        return () if self.question in answers else (self.question,)
-
 
 @dataclass(frozen=True)
-class AtLeast:
+class AtLeast(_Leaf):
     """A number question's answer is at least `threshold`."""
 
     question: str
@@ -75,15 +81,9 @@ class AtLeast:
             return Tri.PENDING
         return Tri.YES if int(answers[self.question]) >= self.threshold else Tri.NO  # type: ignore[arg-type]
 
-    def questions(self) -> tuple[str, ...]:
-        return (self.question,)
-
-    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
-        return () if self.question in answers else (self.question,)
-
 
 @dataclass(frozen=True)
-class Ticked:
+class Ticked(_Leaf):
     """At least `minimum` boxes of a checklist question are ticked."""
 
     question: str
@@ -94,15 +94,9 @@ class Ticked:
             return Tri.PENDING
         return Tri.YES if len(answers[self.question]) >= self.minimum else Tri.NO  # type: ignore[arg-type]
 
-    def questions(self) -> tuple[str, ...]:
-        return (self.question,)
-
-    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
-        return () if self.question in answers else (self.question,)
-
 
 @dataclass(frozen=True)
-class TickedExactly:
+class TickedExactly(_Leaf):
     """Exactly `count` boxes of a checklist question are ticked."""
 
     question: str
@@ -112,12 +106,6 @@ class TickedExactly:
         if self.question not in answers:
             return Tri.PENDING
         return Tri.YES if len(answers[self.question]) == self.count else Tri.NO  # type: ignore[arg-type]
-
-    def questions(self) -> tuple[str, ...]:
-        return (self.question,)
-
-    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
-        return () if self.question in answers else (self.question,)
 
 
 @dataclass(frozen=True)
@@ -135,44 +123,44 @@ class Not:
         return self.condition.needed(answers)
 
 
-@dataclass(frozen=True)
-class AllOf:
+@dataclass(frozen=True, init=False)
+class _Group:
+    """All or any of several conditions. Once the whole is decided (a NO inside AllOf, a YES inside
+    AnyOf), the other parts need not be asked."""
+
     conditions: tuple["Condition", ...]
 
     def __init__(self, *conditions: "Condition") -> None:
         object.__setattr__(self, "conditions", conditions)
+
+    def eval(self, answers: Mapping[str, Answer]) -> Tri:
+        raise NotImplementedError
+
+    def questions(self) -> tuple[str, ...]:
+        return tuple(q for c in self.conditions for q in c.questions())
+
+    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
+        if self.eval(answers) is not Tri.PENDING:
+            return ()
+        return tuple(q for c in self.conditions if c.eval(answers) is Tri.PENDING for q in c.needed(answers))
+
+
+@dataclass(frozen=True, init=False)
+class AllOf(_Group):
+    conditions: tuple["Condition", ...]
+
 
     def eval(self, answers: Mapping[str, Answer]) -> Tri:
         return _all([c.eval(answers) for c in self.conditions])
 
-    def questions(self) -> tuple[str, ...]:
-        return tuple(q for c in self.conditions for q in c.questions())
 
-    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
-        # Once one part is NO the whole is NO: the other parts need not be asked.
-        if self.eval(answers) is not Tri.PENDING:
-            return ()
-        return tuple(q for c in self.conditions if c.eval(answers) is Tri.PENDING for q in c.needed(answers))
-
-
-@dataclass(frozen=True)
-class AnyOf:
+@dataclass(frozen=True, init=False)
+class AnyOf(_Group):
     conditions: tuple["Condition", ...]
 
-    def __init__(self, *conditions: "Condition") -> None:
-        object.__setattr__(self, "conditions", conditions)
 
     def eval(self, answers: Mapping[str, Answer]) -> Tri:
         return _any([c.eval(answers) for c in self.conditions])
-
-    def questions(self) -> tuple[str, ...]:
-        return tuple(q for c in self.conditions for q in c.questions())
-
-    def needed(self, answers: Mapping[str, Answer]) -> tuple[str, ...]:
-        # Once one part is YES the whole is YES: the other parts need not be asked.
-        if self.eval(answers) is not Tri.PENDING:
-            return ()
-        return tuple(q for c in self.conditions if c.eval(answers) is Tri.PENDING for q in c.needed(answers))
 
 
 Condition = Union[Is, AtLeast, Ticked, TickedExactly, Not, AllOf, AnyOf]
