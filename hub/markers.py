@@ -108,7 +108,9 @@ def register_rows(sector: Sector, lang: str) -> list[list[str]]:
 def _table(rows: list[list[str]]) -> str:
     head = "".join(f"<th scope=\"col\">{_e(c)}</th>" for c in rows[0])
     body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
-    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
+    # Wide tables scroll sideways; keyboard users must be able to reach the scroll area.
+    return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{_e(rows[0][0])}">'
+            f'<div class="md-typeset__table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
 
 
 def wizard_fragment(answers: dict[str, Any]) -> str:
