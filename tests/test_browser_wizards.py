@@ -1,0 +1,60 @@
+"""Each wizard answered by clicking in Chromium, in Dutch and in French, reaches the same verdict as the
+command line for the same answers, and the Markdown download holds what the screen shows."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from wizards.paths import enumerate_paths
+from wizards.registry import WIZARDS
+
+pytestmark = pytest.mark.browser
+
+
+def sample_paths(wizard_id):
+    """The longest path for each distinct verdict: every kind of outcome is clicked through once."""
+    best = {}
+    for answers, decision in enumerate_paths(WIZARDS[wizard_id]):
+        key = decision.verdict.value
+        if key not in best or len(answers) > len(best[key]):
+            best[key] = answers
+    return list(best.values())
+
+
+def click_through(page, answers):
+    for question, value in answers.items():
+        form = f"form.wz-step[data-question={question}]"
+        page.wait_for_selector(form)
+        if isinstance(value, tuple):
+            for box in page.query_selector_all(f"{form} input[type=checkbox]"):
+                box.set_checked(box.get_attribute("value") in value)
+        elif isinstance(value, int):
+            page.fill(f"{form} input[type=number]", str(value))
+        else:
+            page.check(f"{form} input[value={value}]")
+        page.click(f"{form} .wz-next")
+    page.wait_for_selector(".wz-result")
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+@pytest.mark.parametrize("wizard_id", sorted(set(WIZARDS) - {"dpo"}))
+def test_clicked_verdict_equals_command_line(hub, context, wizard_id, lang):
+    page = context.new_page()
+    prefix = "" if lang == "nl" else f"{lang}/"
+    for answers in sample_paths(wizard_id):
+        page.goto(hub.url + prefix + f"wizards/{wizard_id}/")
+        page.evaluate("() => localStorage.clear()")
+        page.reload()
+        page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+        click_through(page, answers)
+        cli_input = {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}
+        expected = json.loads(subprocess.run([sys.executable, "-m", "wizards", wizard_id, "--lang", lang],
+                                             input=json.dumps(cli_input), capture_output=True, text=True).stdout)
+        assert page.get_attribute(".wz-result", "data-verdict") == expected["verdict"], (answers, expected["verdict"])
+        shown = page.inner_text(".wz-result")
+        assert expected["conclusion"] in shown
+        with page.expect_download() as info:
+            page.click("button[data-action=download-md]")
+        markdown = open(info.value.path(), encoding="utf-8").read()
+        assert expected["conclusion"] in markdown and expected["verdict_label"] in markdown
