@@ -8,6 +8,8 @@
     [[sector retention]]    retention periods with their legal sources
     [[sector positions]]    the federation's own positions, marked as such
     [[sector contact]]      the federation's contact point
+    [[catalogue cookies]]   common cookies and trackers with their verdict, each a link that fills in the wizard
+    [[catalogue processor]] common SME suppliers with their usual role, likewise
 
 An unknown marker stops the build with the file and line: a typo must not ship as literal text.
 """
@@ -243,6 +245,46 @@ def render_sector(block: str, ctx: PageContext) -> str:
     raise MarkerError(f"{ctx.where}: unknown marker [[sector {block}]]; known: wizards, register, suppliers, retention, positions, contact")
 
 
+CATALOGUE_TEXT = {
+    "nl": {"use": "Vul de wizard in met deze antwoorden", "name": "Naam", "what": "Wat en waarom", "result": "Meestal",
+           "depends": "Hangt ervan af"},
+    "fr": {"use": "Remplir l'assistant avec ces réponses", "name": "Nom", "what": "Quoi et pourquoi", "result": "En général",
+           "depends": "Cela dépend"},
+    "en": {"use": "Fill in the wizard with these answers", "name": "Name", "what": "What and why", "result": "Usually",
+           "depends": "It depends"},
+}
+
+
+def render_catalogue(kind: str, ctx: PageContext) -> str:
+    """A pick-list: each row's link puts its answers in the page's fragment, which the wizard reads."""
+    lang, words = ctx.lang, CATALOGUE_TEXT[ctx.lang]
+    rows = []
+    if kind == "cookies":
+        from wizards.cookies import catalogue
+
+        for entry in catalogue():
+            label = t(lang, f"verdict.{entry['verdict']}")
+            rows.append((f"{entry['name']} ({entry['provider']})", f"{entry['purpose'][lang]} {entry['reason'][lang]}",
+                         label, entry["answers"]))
+    elif kind == "processor":
+        from wizards.processor import suppliers
+
+        roles = SECTOR_TEXT[lang]["roles"]
+        for entry in suppliers():
+            label = roles.get(entry["role"], words["depends"])
+            rows.append((entry["name"][lang], entry["reason"][lang], label, entry["answers"]))
+    else:
+        raise MarkerError(f"{ctx.where}: unknown catalogue {kind!r}; known: cookies, processor")
+    head = f"<tr><th scope=\"col\">{_e(words['name'])}</th><th scope=\"col\">{_e(words['what'])}</th><th scope=\"col\">{_e(words['result'])}</th></tr>"
+    body = "".join(
+        f"<tr><td><a href=\"#{_e(wizard_fragment(answers))}\" title=\"{_e(words['use'])}\">{_e(name)}</a></td>"
+        f"<td>{_e(what)}</td><td>{_e(label)}</td></tr>"
+        for name, what, label, answers in rows
+    )
+    return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{_e(words["name"])}">'
+            f'<div class="md-typeset__table"><table class="wz-catalogue"><thead>{head}</thead><tbody>{body}</tbody></table></div></div>\n')
+
+
 def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
     """Returns the page with its markers replaced, and whether it holds a wizard."""
     has_wizard = False
@@ -257,6 +299,8 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
             return render_profile(ctx)
         if kind == "sector" and arg:
             return render_sector(arg, ctx)
+        if kind == "catalogue" and arg:
+            return render_catalogue(arg, ctx)
         line = markdown.count("\n", 0, match.start()) + 1
         raise MarkerError(f"{ctx.where}, line {line}: unknown marker {match.group(0).strip()!r}")
 

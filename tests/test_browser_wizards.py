@@ -58,3 +58,25 @@ def test_clicked_verdict_equals_command_line(hub, context, wizard_id, lang):
             page.click("button[data-action=download-md]")
         markdown = open(info.value.path(), encoding="utf-8").read()
         assert expected["conclusion"] in markdown and expected["verdict_label"] in markdown
+
+
+def test_picking_from_the_cookie_catalogue_fills_in_the_wizard(hub, context):
+    from wizards.cookies import catalogue
+
+    page = context.new_page()
+    page.goto(hub.url + "en/wizards/cookies/")
+    page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+    for entry in catalogue()[:3] + [e for e in catalogue() if e["verdict"] == "required"][:1]:
+        page.click(f"table.wz-catalogue a:has-text('{entry['name'].split(',')[0]}')")
+        page.wait_for_selector(f".wz-result[data-verdict={entry['verdict']}]")
+
+
+def test_picking_a_supplier_gives_its_usual_role(hub, context):
+    from wizards.processor import suppliers
+
+    page = context.new_page()
+    page.goto(hub.url + "wizards/processor/")
+    page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+    cleaning = next(s for s in suppliers() if s["role"] == "not_personal_data")
+    page.click(f"table.wz-catalogue a:has-text('{cleaning['name']['nl']}')")
+    page.wait_for_selector(".wz-result[data-verdict=not_required]")

@@ -153,6 +153,18 @@ function setupWizard(box) {
     if (action === "print") window.print();
   });
 
+  // A catalogue link or a shared link changes the fragment: take its answers (the profile stays).
+  window.addEventListener("hashchange", async () => {
+    if (box.dataset.state !== "ready") return;
+    const fromLink = readFragment();
+    if (Object.keys(fromLink).length === 0) return;
+    answers = {};
+    for (const key of profileFields) if (profile[key] !== undefined && profile[key] !== "") answers[key] = String(profile[key]);
+    Object.assign(answers, fromLink);
+    await run(null);
+    box.scrollIntoView({ block: "start" });
+  });
+
   let pending = false;
   const t0 = performance.now();
   bootWorker(box.dataset.root, box.dataset.wheel)
