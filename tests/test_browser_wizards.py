@@ -80,3 +80,26 @@ def test_picking_a_supplier_gives_its_usual_role(hub, context):
     cleaning = next(s for s in suppliers() if s["role"] == "not_personal_data")
     page.click(f"table.wz-catalogue a:has-text('{cleaning['name']['nl']}')")
     page.wait_for_selector(".wz-result[data-verdict=not_required]")
+
+
+def test_profile_is_asked_once_prefills_wizards_and_joins_the_record(hub, context):
+    page = context.new_page()
+    page.goto(hub.url + "wizards/")
+    page.fill("form.wz-profile input[name=employees]", "3")
+    for name in ("public_body", "special_categories", "criminal_data"):
+        page.check(f"form.wz-profile input[name={name}][value=no]")
+    page.click("form.wz-profile button[type=submit]")
+    page.wait_for_selector("form.wz-profile .wz-status:not(:empty)")
+    page.goto(hub.url + "wizards/register/")
+    page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+    # employees came from the profile: the wizard goes straight to what is left.
+    page.wait_for_selector("form.wz-step[data-question=regular_processing]")
+    assert "3" in page.inner_text(".wz-answers")
+    page.check("form.wz-step input[value=yes]")
+    page.click("form.wz-step .wz-next")
+    page.wait_for_selector(".wz-result[data-verdict=required]")
+    page.goto(hub.url + "wizards/")
+    with page.expect_download() as info:
+        page.click("form.wz-profile button[data-action=download-all]")
+    record = open(info.value.path(), encoding="utf-8").read()
+    assert "employees: 3" in record and "register" in record.lower()
