@@ -25,6 +25,7 @@ from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
 from hub.schema import SchemaError  # noqa: E402
 from hub.sectors import Sector, load_all, load_sector, sector_folders  # noqa: E402
 from hub.wheel import build_wheel  # noqa: E402
+from hub.snapshot import make_snapshot  # noqa: E402
 from wizards.registry import WIZARDS  # noqa: E402
 from wizards.texts import LANGUAGES  # noqa: E402
 
@@ -129,6 +130,7 @@ def on_config(config: Any) -> Any:
         sectors = _sectors()
         stage = _stage(sectors)
         _state["wheel"] = build_wheel()
+        _state["snapshot"] = make_snapshot(_state["wheel"])
     except SchemaError as err:
         raise PluginError(f"Invalid sector file: {err}") from None
     except npm_assets.AssetError as err:
@@ -162,7 +164,8 @@ def _page_context(page: Any, config: Any) -> PageContext:
     if len(parts) >= 3 and parts[1] == "sectors":
         sector = _state["sectors"].get(parts[2])
     return PageContext(lang=lang, root=root, lang_root=lang_root, where=_origin(src, sector),
-                       sector=sector, wheel=_state["wheel"].name)
+                       sector=sector, wheel=f"{_state['wheel'].parent.name}/{_state['wheel'].name}",
+                       snapshot=f"{_state['wheel'].parent.name}/{_state['snapshot'].name}" if _state["snapshot"] else "")
 
 
 def _origin(src_uri: str, sector: Sector | None) -> str:
@@ -197,7 +200,12 @@ def on_post_build(config: Any) -> None:
         raise PluginError(str(err)) from None
     wheels = site / "assets" / "wheels"
     wheels.mkdir(parents=True, exist_ok=True)
-    shutil.copy(_state["wheel"], wheels / _state["wheel"].name)
+    # Content-addressed folder: the offline cache can keep assets for ever without serving stale logic.
+    versioned = wheels / _state["wheel"].parent.name
+    versioned.mkdir(parents=True, exist_ok=True)
+    shutil.copy(_state["wheel"], versioned / _state["wheel"].name)
+    if _state["snapshot"]:
+        shutil.copy(_state["snapshot"], versioned / _state["snapshot"].name)
     # The offline cache must sit at the site root so that its scope covers every page.
     shutil.copy(STATIC / "sw.js", site / "sw.js")
 

@@ -29,7 +29,7 @@ function download(name, type, text) {
 
 let worker = null;
 let workerReady = null;
-function bootWorker(root, wheel) {
+function bootWorker(root, wheel, snapshot) {
   if (workerReady) return workerReady;
   workerReady = new Promise((resolve, reject) => {
     worker = new Worker(root + "assets/hub/worker.js", { type: "module" });
@@ -41,7 +41,8 @@ function bootWorker(root, wheel) {
     worker.addEventListener("error", (event) => { clearTimeout(timer); reject(new Error(event.message || "worker error")); });
     const indexURL = new URL(root + "assets/pyodide/", location.href).href;
     const wheelURL = new URL(root + "assets/wheels/" + wheel, location.href).href;
-    worker.postMessage({ type: "init", indexURL, wheelURL });
+    const snapshotURL = snapshot ? new URL(root + "assets/wheels/" + snapshot, location.href).href : "";
+    worker.postMessage({ type: "init", indexURL, wheelURL, snapshotURL });
   });
   return workerReady;
 }
@@ -167,7 +168,7 @@ function setupWizard(box) {
 
   let pending = false;
   const t0 = performance.now();
-  bootWorker(box.dataset.root, box.dataset.wheel)
+  bootWorker(box.dataset.root, box.dataset.wheel, box.dataset.snapshot)
     .then(async (ms) => {
       box.dataset.state = "ready";
       box.dataset.readyMs = String(Math.round(performance.now() - t0));

@@ -2,17 +2,34 @@
 // Every file comes from this site (indexURL and packageBaseUrl point here), never from a CDN.
 let bridge = null;
 
-async function start({ indexURL, wheelURL }) {
-  const t0 = performance.now();
-  const { loadPyodide } = await import(indexURL + "pyodide.mjs");
-  const pyodide = await loadPyodide({
+async function boot(loadPyodide, indexURL, snapshot) {
+  return loadPyodide({
     indexURL,
     packageBaseUrl: indexURL,
     lockFileURL: indexURL + "pyodide-lock.json",
     fullStdLib: false,
     stdout: () => {},
     stderr: (line) => console.warn("[python]", line),
+    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
   });
+}
+
+async function start({ indexURL, wheelURL, snapshotURL }) {
+  const t0 = performance.now();
+  const { loadPyodide } = await import(indexURL + "pyodide.mjs");
+  // A memory snapshot made at build time skips Python's start-up; the API is experimental, so any
+  // failure falls back to a normal start.
+  let pyodide = null;
+  if (snapshotURL) {
+    try {
+      const response = await fetch(snapshotURL);
+      if (response.ok) pyodide = await boot(loadPyodide, indexURL, new Uint8Array(await response.arrayBuffer()));
+    } catch (error) {
+      console.warn("snapshot not used:", error);
+      pyodide = null;
+    }
+  }
+  if (!pyodide) pyodide = await boot(loadPyodide, indexURL, null);
   const wheel = await fetch(wheelURL);
   if (!wheel.ok) throw new Error("wheel " + wheel.status);
   pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel");
