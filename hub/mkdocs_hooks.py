@@ -184,6 +184,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     except (PageError, MarkerError) as err:
         raise PluginError(str(err)) from None
     page.meta["hub_wizard"] = has_wizard
+    if has_wizard:
+        page.meta["hub_boot"] = {"root": ctx.root, "wheel": ctx.wheel, "snapshot": ctx.snapshot}
     page.meta["hub_root"] = ctx.root
     page.meta["hub_mermaid"] = "```mermaid" in markdown
     page.meta["hub_script"] = 'id="wz-texts"' in markdown

@@ -31,6 +31,13 @@ let worker = null;
 let workerReady = null;
 function bootWorker(root, wheel, snapshot) {
   if (workerReady) return workerReady;
+  // The page head may already have started the worker (see overrides/main.html): use that one.
+  if (window.__wzBoot) {
+    worker = window.__wzBoot.worker;
+    workerReady = Promise.race([window.__wzBoot.ready,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), READY_TIMEOUT_MS))]);
+    return workerReady;
+  }
   workerReady = new Promise((resolve, reject) => {
     worker = new Worker(root + "assets/hub/worker.js", { type: "module" });
     const timer = setTimeout(() => reject(new Error("timeout")), READY_TIMEOUT_MS);
