@@ -65,10 +65,9 @@ cookies_catalogue.toml; a test runs every entry through this wizard.
 """
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
 from typing import Any
 
+from .catalogues import entries
 from .logic import AllOf, Is
 from .model import Action, Choice, Outcome, Rule, Verdict, Wizard
 
@@ -167,5 +166,4 @@ WIZARD = Wizard(
 
 def catalogue() -> list[dict[str, Any]]:
     """The curated catalogue of common cookies and trackers, with the answers that lead to each verdict."""
-    text = resources.files(__package__).joinpath("cookies_catalogue.toml").read_text(encoding="utf-8")
-    return list(tomllib.loads(text)["cookie"])
+    return entries("cookies_catalogue.toml", "cookie")

@@ -57,10 +57,9 @@ Reading choices and points where sources disagree:
 """
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
 from typing import Any
 
+from .catalogues import entries
 from .logic import AllOf, Is
 from .model import Action, Choice, Outcome, Rule, Verdict, Wizard
 
@@ -190,5 +189,4 @@ CATALOGUE_FILE = "suppliers_catalogue.toml"
 
 def suppliers() -> list[dict[str, Any]]:
     """The catalogue of common SME suppliers with their usual role and the answers that lead to it."""
-    text = resources.files(__package__).joinpath(CATALOGUE_FILE).read_text(encoding="utf-8")
-    return list(tomllib.loads(text)["supplier"])
+    return entries(CATALOGUE_FILE, "supplier")
