@@ -108,12 +108,23 @@ def register_rows(sector: Sector, lang: str) -> list[list[str]]:
     return rows
 
 
-def _table(rows: list[list[str]]) -> str:
+def _table(rows: list[list[str]], *, links: list[str] | None = None, link_title: str = "", css: str = "") -> str:
+    """Header row plus body rows, all escaped. With `links`, each body row's first cell links to links[i]."""
     head = "".join(f"<th scope=\"col\">{_e(c)}</th>" for c in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
+
+    def first(i: int, cell: str) -> str:
+        if links is None:
+            return _e(cell)
+        return f'<a href="{_e(links[i])}" title="{_e(link_title)}">{_e(cell)}</a>'
+
+    body = "".join(
+        "<tr>" + "".join(f"<td>{first(i, c) if j == 0 else _e(c)}</td>" for j, c in enumerate(row)) + "</tr>"
+        for i, row in enumerate(rows[1:])
+    )
+    table_class = f' class="{css}"' if css else ""
     # Wide tables scroll sideways; keyboard users must be able to reach the scroll area.
     return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{_e(rows[0][0])}">'
-            f'<div class="md-typeset__table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
+            f'<div class="md-typeset__table"><table{table_class}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
 
 
 def wizard_fragment(answers: dict[str, Any]) -> str:
@@ -276,14 +287,9 @@ def render_catalogue(kind: str, ctx: PageContext) -> str:
             rows.append((entry["name"][lang], entry["reason"][lang], label, entry["answers"]))
     else:
         raise MarkerError(f"{ctx.where}: unknown catalogue {kind!r}; known: cookies, processor")
-    head = f"<tr><th scope=\"col\">{_e(words['name'])}</th><th scope=\"col\">{_e(words['what'])}</th><th scope=\"col\">{_e(words['result'])}</th></tr>"
-    body = "".join(
-        f"<tr><td><a href=\"#{_e(wizard_fragment(answers))}\" title=\"{_e(words['use'])}\">{_e(name)}</a></td>"
-        f"<td>{_e(what)}</td><td>{_e(label)}</td></tr>"
-        for name, what, label, answers in rows
-    )
-    return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{_e(words["name"])}">'
-            f'<div class="md-typeset__table"><table class="wz-catalogue"><thead>{head}</thead><tbody>{body}</tbody></table></div></div>\n')
+    table = [[words["name"], words["what"], words["result"]]] + [[name, what, label] for name, what, label, _ in rows]
+    links = ["#" + wizard_fragment(answers) for *_, answers in rows]
+    return _table(table, links=links, link_title=words["use"], css="wz-catalogue") + "\n"
 
 
 def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
