@@ -152,7 +152,7 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
     profile_ids = json.dumps(sorted(q.id for q in wizard.questions if q.ns == "profile"))
     return (
         f'<div class="wz" id="wz-{wizard.id}" data-wizard="{wizard.id}" data-lang="{lang}" data-state="loading" '
-        f'data-root="{_e(ctx.root)}" data-lang-root="{_e(ctx.lang_root)}" data-wheel="{_e(ctx.wheel)}" data-snapshot="{_e(ctx.snapshot)}" '
+        f'data-root="{_e(ctx.root)}" data-lang-root="{_e(ctx.lang_root)}" '
         f"data-profile-fields='{_e(profile_ids)}' aria-busy=\"false\">"
         f'<p class="wz-privacy">{_e(t(lang, "ui.privacy"))}</p>'
         f'<div class="wz-answers-box"></div>'

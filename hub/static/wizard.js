@@ -29,28 +29,16 @@ function download(name, type, text) {
 
 let worker = null;
 let workerReady = null;
-function bootWorker(root, wheel, snapshot) {
+function bootWorker() {
+  // The page head starts the worker as early as possible (overrides/main.html); this only waits for it.
   if (workerReady) return workerReady;
-  // The page head may already have started the worker (see overrides/main.html): use that one.
-  if (window.__wzBoot) {
-    worker = window.__wzBoot.worker;
-    workerReady = Promise.race([window.__wzBoot.ready,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), READY_TIMEOUT_MS))]);
+  if (!window.__wzBoot) {
+    workerReady = Promise.reject(new Error("the worker could not be started"));
     return workerReady;
   }
-  workerReady = new Promise((resolve, reject) => {
-    worker = new Worker(root + "assets/hub/worker.js", { type: "module" });
-    const timer = setTimeout(() => reject(new Error("timeout")), READY_TIMEOUT_MS);
-    worker.addEventListener("message", (event) => {
-      if (event.data.type === "ready") { clearTimeout(timer); resolve(event.data.ms); }
-      if (event.data.type === "failed") { clearTimeout(timer); reject(new Error(event.data.error)); }
-    });
-    worker.addEventListener("error", (event) => { clearTimeout(timer); reject(new Error(event.message || "worker error")); });
-    const indexURL = new URL(root + "assets/pyodide/", location.href).href;
-    const wheelURL = new URL(root + "assets/wheels/" + wheel, location.href).href;
-    const snapshotURL = snapshot ? new URL(root + "assets/wheels/" + snapshot, location.href).href : "";
-    worker.postMessage({ type: "init", indexURL, wheelURL, snapshotURL });
-  });
+  worker = window.__wzBoot.worker;
+  workerReady = Promise.race([window.__wzBoot.ready,
+    new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), READY_TIMEOUT_MS))]);
   return workerReady;
 }
 let nextId = 1;
@@ -175,7 +163,7 @@ function setupWizard(box) {
 
   let pending = false;
   const t0 = performance.now();
-  bootWorker(box.dataset.root, box.dataset.wheel, box.dataset.snapshot)
+  bootWorker()
     .then(async (ms) => {
       box.dataset.state = "ready";
       box.dataset.readyMs = String(Math.round(performance.now() - t0));
