@@ -35,7 +35,7 @@ def _check_profile(value: Any, path: str) -> None:
             raise ValueError(f"unknown profile field {key!r}; expected one of: {', '.join(sorted(profile.FIELD_IDS))}")
         question = next(f for f in profile.FIELDS if f.id == key)
         try:
-            engine._check_answer(question, answer)
+            engine.check_answer(question, answer)
         except engine.Refused as refused:
             raise ValueError(f"{key}: {refused.code.replace('_', ' ')} {refused.params}") from None
 

@@ -45,7 +45,7 @@ class Decision:
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
 
 
-def _check_answer(question: Question, value: object) -> Answer:
+def check_answer(question: Question, value: object) -> Answer:
     if isinstance(question, Choice):
         if not isinstance(value, str):
             raise Refused("wrong_type", question=question.id, expected="text")
@@ -80,7 +80,7 @@ def validate(wizard: Wizard, answers: Mapping[str, object]) -> dict[str, Answer]
     for key, value in answers.items():
         if key not in known:
             raise Refused("unknown_question", question=key)
-        checked[key] = _check_answer(known[key], value)
+        checked[key] = check_answer(known[key], value)
     for conflict in wizard.conflicts:
         if conflict.when.eval(checked) is Tri.YES:
             raise Refused("conflict", conflict=f"{wizard.id}.conflict.{conflict.id}")

@@ -7,8 +7,8 @@ from typing import Any
 
 from .citations import cite
 from .engine import Decision, Refused
-from .logic import Answer, Tri
-from .model import Checklist, Choice, Number, Question, Wizard
+from .logic import Answer
+from .model import Checklist, Number, Question, Wizard
 from .texts import has, t
 
 
@@ -240,9 +240,3 @@ def answers_html(wizard: Wizard, answers: dict[str, Answer], path: list[str], la
     return "".join(parts)
 
 
-def is_choice(question: Question) -> bool:
-    return isinstance(question, Choice)
-
-
-__all__ = ["to_dict", "to_markdown", "to_json", "result_html", "question_html", "answers_html",
-           "refusal_message", "Tri"]
