@@ -125,7 +125,15 @@ def _nav(sectors: list[Sector], stage: Path) -> list[Any]:
     return ["index.md", {"Wizards": wizards}, {"Gids": guide}, {"Sectoren": sector_sections}, *about]
 
 
+def _nested_language_build(config: Any) -> bool:
+    """True while mkdocs-static-i18n rebuilds the same config for its other languages: the staged docs,
+    the wheel and the runtimes from the first pass still hold, so they are not made again."""
+    return bool(getattr(config["plugins"]["i18n"], "building", False))
+
+
 def on_config(config: Any) -> Any:
+    if _nested_language_build(config):
+        return config
     try:
         sectors = _sectors()
         stage = _stage(sectors)
@@ -193,6 +201,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
+    if _nested_language_build(config):
+        return
     site = Path(config["site_dir"])
     try:
         for name, asset in npm_assets.pinned().items():
