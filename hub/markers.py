@@ -46,6 +46,7 @@ class PageContext:
     sector: Sector | None
     wheel: str       # path of the wizards wheel under assets/wheels/
     snapshot: str = ""  # path of the Pyodide memory snapshot under assets/wheels/, if one was made
+    snapshot_size: int = 0  # bytes of its unpacked image
 
 
 SECTOR_TEXT = {

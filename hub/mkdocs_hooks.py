@@ -173,7 +173,8 @@ def _page_context(page: Any, config: Any) -> PageContext:
         sector = _state["sectors"].get(parts[2])
     return PageContext(lang=lang, root=root, lang_root=lang_root, where=_origin(src, sector),
                        sector=sector, wheel=f"{_state['wheel'].parent.name}/{_state['wheel'].name}",
-                       snapshot=f"{_state['wheel'].parent.name}/{_state['snapshot'].name}" if _state["snapshot"] else "")
+                       snapshot=f"{_state['wheel'].parent.name}/{_state['snapshot'].path.name}" if _state["snapshot"] else "",
+                       snapshot_size=_state["snapshot"].size if _state["snapshot"] else 0)
 
 
 def _origin(src_uri: str, sector: Sector | None) -> str:
@@ -193,7 +194,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(str(err)) from None
     page.meta["hub_wizard"] = has_wizard
     if has_wizard:
-        page.meta["hub_boot"] = {"root": ctx.root, "wheel": ctx.wheel, "snapshot": ctx.snapshot}
+        page.meta["hub_boot"] = {"root": ctx.root, "wheel": ctx.wheel, "snapshot": ctx.snapshot,
+                                 "snapshotSize": ctx.snapshot_size}
     page.meta["hub_root"] = ctx.root
     page.meta["hub_mermaid"] = "```mermaid" in markdown
     page.meta["hub_script"] = 'id="wz-texts"' in markdown
@@ -217,7 +219,7 @@ def on_post_build(config: Any) -> None:
     versioned.mkdir(parents=True, exist_ok=True)
     shutil.copy(_state["wheel"], versioned / _state["wheel"].name)
     if _state["snapshot"]:
-        shutil.copy(_state["snapshot"], versioned / _state["snapshot"].name)
+        shutil.copy(_state["snapshot"].path, versioned / _state["snapshot"].path.name)
     # The offline cache must sit at the site root so that its scope covers every page.
     shutil.copy(STATIC / "sw.js", site / "sw.js")
 

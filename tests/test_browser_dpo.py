@@ -104,6 +104,31 @@ def test_fallback_when_pyodide_cannot_start(hub, context):
     assert page.is_visible("h1")
 
 
+def started_from(page):
+    return page.evaluate("() => window.__wzBoot.phases.started_from")
+
+
+def test_python_is_restored_from_the_build_time_snapshot(hub, context):
+    page = context.new_page()
+    page.goto(hub.url + "wizards/dpo/")
+    wait_ready(page)
+    assert started_from(page) == "snapshot"
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "foreign"])
+def test_a_damaged_snapshot_falls_back_to_a_normal_start(hub, context, damage):
+    snapshot = next(hub.folder.glob("assets/wheels/*/*.snapshot")).read_bytes()
+    body = {"missing": None, "truncated": snapshot[:len(snapshot) // 2], "foreign": b"\0" * 4096}[damage]
+    page = context.new_page()
+    page.route("**/*.snapshot", lambda route: route.fulfill(status=404, body="")
+               if body is None else route.fulfill(status=200, body=body))
+    page.goto(hub.url + "wizards/dpo/#public_body=yes")
+    wait_ready(page)
+    assert started_from(page) == "wheel"
+    page.wait_for_selector(".wz-result")
+    assert page.get_attribute(".wz-result", "data-verdict") == "required"
+
+
 def test_without_javascript_the_flowchart_outline_is_readable(hub, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
