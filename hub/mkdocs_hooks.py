@@ -6,7 +6,9 @@ i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import os
 import shutil
 import sys
@@ -221,7 +223,27 @@ def on_post_build(config: Any) -> None:
     if _state["snapshot"]:
         shutil.copy(_state["snapshot"].path, versioned / _state["snapshot"].path.name)
     # The offline cache must sit at the site root so that its scope covers every page.
-    shutil.copy(STATIC / "sw.js", site / "sw.js")
+    (site / "sw.js").write_text(offline_worker(site), encoding="utf-8")
+
+
+def offline_worker(site: Path) -> str:
+    """sw.js with its cache named after the assets' contents and the wizard runtime to copy at install."""
+    digest = hashlib.sha256()
+    precache = []
+    for file in sorted((site / "assets").rglob("*")):
+        if not file.is_file():
+            continue
+        rel = file.relative_to(site).as_posix()
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+        if rel.startswith(("assets/pyodide/", "assets/wheels/")):
+            precache.append(rel)
+    source = (STATIC / "sw.js").read_text(encoding="utf-8")
+    for line, value in (('const CACHE = "gdpr-hub-dev";', f'const CACHE = "gdpr-hub-{digest.hexdigest()[:16]}";'),
+                        ("const PRECACHE = [];", f"const PRECACHE = {json.dumps(precache)};")):
+        if line not in source:
+            raise PluginError(f"hub/static/sw.js no longer has the line {line!r} the build fills in")
+        source = source.replace(line, value)
+    return source
 
 
 TASK_LABEL = {"nl": "Afvinken", "fr": "À cocher", "en": "To do"}

@@ -1,9 +1,23 @@
 // Offline cache, registered only after a wizard is ready so it never competes with the first load.
-// Cache-first for the runtime and assets (their URLs change with their versions); network-first for
-// pages, so content updates show up when online. Same-origin requests only.
-const CACHE = "gdpr-hub-v1";
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+// Cache-first for assets, network-first for pages (content updates show up when online); same-origin
+// requests only. The build writes the two constants below: CACHE changes whenever any asset changes,
+// so a new deployment installs a new worker and the old cache is dropped instead of serving stale
+// scripts; PRECACHE lists the wizard runtime, copied while the visitor reads the first verdict
+// rather than during the next page load.
+const CACHE = "gdpr-hub-dev";
+const PRECACHE = [];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+    await self.clients.claim();
+  })());
+});
+
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
