@@ -5,6 +5,10 @@
 Figures: build time; compressed bytes for a guidance page and a wizard page; navigation to first
 question visible; wizard ready (cold and warm cache); answer to next question. The same DPO decision
 in plain JavaScript (bench/baseline/) runs in the same browser, and our figures are printed as ratios.
+
+Warm cache means a visitor's second visit: the first visit's page stays open until the offline cache
+has finished its copy (as it would while a visitor reads the verdict), then a new tab opens the page.
+The worker's own timings of that second visit are printed too (ms since it was asked to start).
 """
 from __future__ import annotations
 
@@ -64,6 +68,20 @@ def visit(browser_context, url: str, *, wait_ready: bool) -> dict[str, float]:
     return figures
 
 
+def settle(page) -> None:
+    """Wait until the offline cache is active and holds this page, as after a visitor read a verdict."""
+    page.evaluate("""async () => {
+        if (!("serviceWorker" in navigator) || !document.querySelector(".wz[data-wizard]")) return;
+        await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20000))]);
+        const deadline = Date.now() + 20000;
+        while (Date.now() < deadline) {
+            for (const name of await caches.keys())
+                if (await (await caches.open(name)).match(location.href.split("#")[0])) return;
+            await new Promise((r) => setTimeout(r, 100));
+        }
+    }""")
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -82,16 +100,24 @@ def main() -> int:
                 context = browser.new_context()
                 cold = visit(context, served.url + path, wait_ready=True)
                 cold_bytes = transferred(served.folder, cold["urls"])  # type: ignore[arg-type]
+                settle(cold["page"])
                 cold["page"].close()  # type: ignore[union-attr]
                 warm = visit(context, served.url + path, wait_ready=True)
                 page = warm["page"]
+                phases = page.evaluate("() => window.__wzBoot ? window.__wzBoot.phases : null")
+                later = []
+                for _ in range(5):
+                    again = visit(context, served.url + path, wait_ready=True)
+                    later.append(again["ready_ms"])
+                    again["page"].close()  # type: ignore[union-attr]
                 steps = []
                 for _ in range(7):
                     page.goto(served.url + path)
                     page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
                     steps.append(page.evaluate(STEP_JS))
                 results[name] = {"first": cold["first_question_ms"], "cold": cold["ready_ms"], "warm": warm["ready_ms"],
-                                 "step": statistics.median(steps), "bytes": cold_bytes}
+                                 "warm_later": statistics.median(later), "step": statistics.median(steps),
+                                 "bytes": cold_bytes, "phases": phases}
                 context.close()
             context = browser.new_context()
             guide = visit(context, ours.url + "guide/security/", wait_ready=False)
@@ -108,7 +134,11 @@ def main() -> int:
     print(f"wizard page transferred, cold (gzip)             {py['bytes'] / 1024:8.1f} KB   (JS baseline {js['bytes'] / 1024:.1f} KB)")
     print(f"navigation -> first question visible            {py['first']:8.0f} ms  (JS baseline {js['first']:.0f} ms, ratio {py['first'] / js['first']:.1f}x)")
     print(f"navigation -> wizard ready, cold cache          {py['cold']:8.0f} ms  (JS baseline {js['cold']:.0f} ms, ratio {py['cold'] / max(js['cold'], 1):.1f}x)")
-    print(f"navigation -> wizard ready, warm cache          {py['warm']:8.0f} ms  (JS baseline {js['warm']:.0f} ms, ratio {py['warm'] / max(js['warm'], 1):.1f}x)")
+    print(f"navigation -> wizard ready, warm (2nd visit)   {py['warm']:8.0f} ms  (JS baseline {js['warm']:.0f} ms, ratio {py['warm'] / max(js['warm'], 1):.1f}x)")
+    print(f"  same, median of the 5 visits after it          {py['warm_later']:8.0f} ms  (JS baseline {js['warm_later']:.0f} ms)")
+    if py["phases"]:
+        print("  where the second visit's start-up went (worker, ms since asked to start): "
+              + ", ".join(f"{k} {v}" for k, v in py["phases"].items() if k != "init_at"))
     print(f"answer -> next question (median of 7)           {py['step']:8.1f} ms  (JS baseline {js['step']:.1f} ms, ratio {py['step'] / max(js['step'], 0.1):.1f}x)")
     return 0
 

@@ -54,3 +54,26 @@ def test_page_weight_of_a_guidance_page(hub):
 
     total, _ = page_weight(hub.folder, "guide/security/")
     assert total < 200_000, f"guidance page weighs {total} bytes compressed"
+
+
+@pytest.mark.parametrize("lang, word, viewport", [("", "verwerkersovereenkomst", {"width": 1280, "height": 800}),
+                                                  ("fr/", "sous-traitant", {"width": 375, "height": 740})])
+def test_search_index_waits_for_the_visitor_and_then_finds_pages(hub, browser, lang, word, viewport):
+    """The search index (about 1 MB, a second of processing) is fetched only when the search opens."""
+    context = browser.new_context(viewport=viewport, service_workers="block")
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(hub.url + lang + "guide/security/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    assert not [url for url in requested if "search_index" in url]
+    if viewport["width"] < 600:
+        page.click("label.md-header__button[for=__search]")
+    else:
+        page.click("[data-md-component=search-query]")
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert [url for url in requested if "search_index" in url]
+    assert page.locator(".md-search-result__item").count() >= 1
+    context.close()

@@ -6,6 +6,7 @@
 // rather than during the next page load.
 const CACHE = "gdpr-hub-dev";
 const PRECACHE = [];
+const RUNTIME = new Set(PRECACHE.map((path) => new URL(path, self.location.href).href));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -18,9 +19,21 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// The page that registered this worker loaded before the worker existed; it sends the addresses of
+// itself and its files so that they are kept for offline visits too.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "keep" || !Array.isArray(event.data.urls)) return;
+  const own = event.data.urls.filter((u) => new URL(u, self.location.href).origin === self.location.origin);
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(own.map((u) =>
+    cache.match(u).then((hit) => hit || cache.add(u)).catch(() => {})))));
+});
+
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  // Online, the browser's own cache hands out the 30 MB runtime faster than this worker can relay it;
+  // the copy made at install is for offline visits.
+  if (RUNTIME.has(url.href) && self.navigator.onLine) return;
   const isAsset = url.pathname.includes("/assets/");
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
@@ -28,12 +41,12 @@ self.addEventListener("fetch", (event) => {
       const hit = await cache.match(event.request);
       if (hit) return hit;
       const response = await fetch(event.request);
-      if (response.ok) cache.put(event.request, response.clone());
+      if (response.ok) event.waitUntil(cache.put(event.request, response.clone()));
       return response;
     }
     try {
       const response = await fetch(event.request);
-      if (response.ok) cache.put(event.request, response.clone());
+      if (response.ok) event.waitUntil(cache.put(event.request, response.clone()));
       return response;
     } catch (error) {
       const hit = await cache.match(event.request);

@@ -199,7 +199,14 @@ function renderFlowchart(details, root) {
 
 function registerOfflineCache(root) {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register(root + "sw.js").catch(() => {});
+  navigator.serviceWorker.register(root + "sw.js")
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      const files = performance.getEntriesByType("resource").map((entry) => entry.name)
+        .filter((url) => url.startsWith(location.origin));
+      registration.active.postMessage({ type: "keep", urls: [location.href.split("#")[0], ...files] });
+    })
+    .catch(() => {});
 }
 
 function setupProfile(form) {

@@ -66,6 +66,9 @@ async function start({ indexURL, wheelURL, snapshotURL, snapshotSize }) {
   t0 = performance.now();
   phases.init_at = performance.timeOrigin + t0;  // wall clock, so the page can place it on its own timeline
   const imported = import(indexURL + "pyodide.mjs");
+  // Pyodide asks for its 1.2 MB runtime script only after its own set-up; asking now lets the read
+  // and parse run alongside. Its later import of the same URL gets this same module.
+  import(indexURL + "pyodide.asm.mjs").catch(() => {});
   let pyodide = null;
   if (snapshotURL && snapshotSize) {
     try {
