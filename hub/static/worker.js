@@ -42,13 +42,25 @@ function boot(loadPyodide, indexURL, extra) {
 // them, after the runtime is compiled and initialised. Handing it an empty buffer of the right size
 // at once, and holding the restore back (fsInit) until the download has filled that buffer, lets
 // the download and the compile run side by side instead of one after the other.
-async function startFromSnapshot(loadPyodide, indexURL, snapshotURL, snapshotSize) {
+function readSnapshot(snapshotURL, snapshotPort) {
+  if (snapshotPort) {
+    // The page started a reader worker (snapshot-reader.js) for it; its bytes arrive on this port.
+    return new Promise((resolve, reject) => {
+      snapshotPort.onmessage = (event) => {
+        if (event.data.error) reject(new Error(event.data.error));
+        else resolve(event.data.packed);
+      };
+    });
+  }
+  return fetch(snapshotURL).then((response) => {
+    if (!response.ok) throw new Error("snapshot " + response.status);
+    return response.arrayBuffer();
+  });
+}
+
+async function startFromSnapshot(loadPyodide, indexURL, snapshotURL, snapshotSize, snapshotPort) {
   const image = new Uint8Array(snapshotSize);
-  const filled = fetch(snapshotURL)
-    .then((response) => {
-      if (!response.ok) throw new Error("snapshot " + response.status);
-      return response.arrayBuffer();
-    })
+  const filled = readSnapshot(snapshotURL, snapshotPort)
     .then((packed) => { mark("snapshot_loaded"); unpackSnapshot(packed, image); mark("snapshot_unpacked"); });
   let failure = null;
   try {
@@ -62,7 +74,7 @@ async function startFromSnapshot(loadPyodide, indexURL, snapshotURL, snapshotSiz
   }
 }
 
-async function start({ indexURL, wheelURL, snapshotURL, snapshotSize }) {
+async function start({ indexURL, wheelURL, snapshotURL, snapshotSize, snapshotPort }) {
   t0 = performance.now();
   phases.init_at = performance.timeOrigin + t0;  // wall clock, so the page can place it on its own timeline
   const imported = import(indexURL + "pyodide.mjs");
@@ -72,7 +84,7 @@ async function start({ indexURL, wheelURL, snapshotURL, snapshotSize }) {
   let pyodide = null;
   if (snapshotURL && snapshotSize) {
     try {
-      pyodide = await startFromSnapshot((await imported).loadPyodide, indexURL, snapshotURL, snapshotSize);
+      pyodide = await startFromSnapshot((await imported).loadPyodide, indexURL, snapshotURL, snapshotSize, snapshotPort);
       phases.started_from = "snapshot";
     } catch (error) {
       // The snapshot API is experimental: any failure falls back to a normal start.
