@@ -90,7 +90,8 @@ def _stage(sectors: list[Sector]) -> Path:
     if stage.exists():
         shutil.rmtree(stage)
     shutil.copytree(ROOT / "docs", stage)
-    shutil.copytree(STATIC, stage / "assets" / "hub")
+    # sw.js is a template: the build writes the filled-in copy to the site root (offline_worker).
+    shutil.copytree(STATIC, stage / "assets" / "hub", ignore=shutil.ignore_patterns("sw.js"))
     edition = sectors[0] if _edition() else None
     logo = edition.folder / edition.data["edition"]["logo"] if edition and edition.data["edition"]["logo"] else STATIC / "logo.svg"
     shutil.copy(logo, stage / "assets" / ("logo" + logo.suffix))
