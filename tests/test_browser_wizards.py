@@ -102,4 +102,11 @@ def test_profile_is_asked_once_prefills_wizards_and_joins_the_record(hub, contex
     with page.expect_download() as info:
         page.click("form.wz-profile button[data-action=download-all]")
     record = open(info.value.path(), encoding="utf-8").read()
-    assert "employees: 3" in record and "register" in record.lower()
+    assert "register" in record.lower()
+    # The profile is written in the visitor's words, not as field ids.
+    employees_question = page.inner_text("form.wz-profile label[for=profile-employees]").strip()
+    public_body_question = page.inner_text("form.wz-profile fieldset:has(input[name=public_body]) legend").strip()
+    no_label = page.inner_text("form.wz-profile label:has(input[name=public_body][value=no])").strip()
+    assert f"- {employees_question} 3" in record
+    assert f"- {public_body_question} {no_label}" in record
+    assert "employees:" not in record and "public_body" not in record

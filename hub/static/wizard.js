@@ -242,11 +242,26 @@ function setupProfile(form) {
       let all = {};
       try { all = JSON.parse(localStorage.getItem(RESULTS_KEY) || "{}"); } catch { /* ignore */ }
       const parts = Object.values(all).map((r) => r.md);
-      const profileText = Object.entries(readProfile()).map(([k, v]) => `- ${k}: ${v}`).join("\n");
+      const profileText = Object.entries(readProfile()).map(([k, v]) => profileLine(form, k, v)).join("\n");
       download(`gdpr-record-${new Date().toISOString().slice(0, 10)}.md`, "text/markdown",
         `# ${texts.record_title}\n\n## ${texts.profile_title}\n\n${profileText}\n\n` + parts.join("\n\n---\n\n"));
     }
   });
+}
+
+// A line of the record in the visitor's words: the question and the chosen options as the form shows them.
+function profileLine(form, name, value) {
+  const inputs = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+  if (inputs.length === 0) return `- ${name}: ${value}`;
+  const holder = inputs[0].closest("fieldset");
+  const question = (holder ? holder.querySelector("legend") : form.querySelector(`label[for="${CSS.escape(inputs[0].id)}"]`))
+    ?.textContent.trim() || name;
+  if (inputs[0].type === "number") return `- ${question} ${value}`;
+  const chosen = String(value).split(",").filter((v) => v !== "").map((v) => {
+    const input = inputs.find((i) => i.value === v);
+    return input ? input.closest("label").textContent.trim() : v;
+  });
+  return `- ${question} ${chosen.join(", ") || "—"}`;
 }
 
 for (const box of document.querySelectorAll(".wz[data-wizard]")) setupWizard(box);
