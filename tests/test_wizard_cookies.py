@@ -13,10 +13,8 @@ import pytest
 
 from wizards.citations import known
 from wizards.engine import Refused, decide, next_question
-from wizards.flowchart import mermaid, outline_html
 from wizards.logic import Tri
-from wizards.paths import enumerate_paths
-from wizards.present import to_dict, to_markdown
+from wizards.present import to_dict
 from wizards.texts import LANGUAGES, catalogue, has
 from wizards.cookies import WIZARD
 
@@ -270,15 +268,6 @@ def test_every_text_key_the_wizard_uses_exists() -> None:
     for lang in LANGUAGES:
         missing = [key for key in needed if not has(lang, key)]
         assert not missing, (lang, missing)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_path_renders_in_every_language(lang: str) -> None:
-    for answers, decision in enumerate_paths(WIZARD):
-        record = to_dict(WIZARD, decision, lang)
-        assert to_markdown(record, lang)
-    assert mermaid(WIZARD, lang).startswith("flowchart TD")
-    assert outline_html(WIZARD, lang)
 
 
 def test_outcomes_have_actions_and_required_ids() -> None:
