@@ -129,6 +129,16 @@ def test_a_damaged_snapshot_falls_back_to_a_normal_start(hub, context, damage):
     assert page.get_attribute(".wz-result", "data-verdict") == "required"
 
 
+def test_a_snapshot_reader_that_cannot_start_falls_back_to_a_normal_start(hub, context):
+    page = context.new_page()
+    page.route("**/snapshot-reader.js", lambda route: route.fulfill(status=404, body=""))
+    page.goto(hub.url + "wizards/dpo/#public_body=yes")
+    wait_ready(page)
+    assert started_from(page) == "wheel"
+    page.wait_for_selector(".wz-result")
+    assert page.get_attribute(".wz-result", "data-verdict") == "required"
+
+
 def test_without_javascript_the_flowchart_outline_is_readable(hub, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -38,29 +38,26 @@ function boot(loadPyodide, indexURL, extra) {
   });
 }
 
+// The page starts a reader worker (snapshot-reader.js) beside this one; its bytes arrive on this port.
+// If the reader cannot start, the page says so with a "snapshot-failed" message (see onmessage).
+let snapshotFailed = () => {};
+function readSnapshot(snapshotPort) {
+  return new Promise((resolve, reject) => {
+    snapshotFailed = () => reject(new Error("the snapshot reader did not start"));
+    snapshotPort.onmessage = (event) => {
+      if (event.data.error) reject(new Error(event.data.error));
+      else resolve(event.data.packed);
+    };
+  });
+}
+
 // Pyodide only needs the snapshot's size to create Python's memory, and its bytes when it restores
 // them, after the runtime is compiled and initialised. Handing it an empty buffer of the right size
 // at once, and holding the restore back (fsInit) until the download has filled that buffer, lets
 // the download and the compile run side by side instead of one after the other.
-function readSnapshot(snapshotURL, snapshotPort) {
-  if (snapshotPort) {
-    // The page started a reader worker (snapshot-reader.js) for it; its bytes arrive on this port.
-    return new Promise((resolve, reject) => {
-      snapshotPort.onmessage = (event) => {
-        if (event.data.error) reject(new Error(event.data.error));
-        else resolve(event.data.packed);
-      };
-    });
-  }
-  return fetch(snapshotURL).then((response) => {
-    if (!response.ok) throw new Error("snapshot " + response.status);
-    return response.arrayBuffer();
-  });
-}
-
-async function startFromSnapshot(loadPyodide, indexURL, snapshotURL, snapshotSize, snapshotPort) {
+async function startFromSnapshot(loadPyodide, indexURL, snapshotSize, snapshot) {
   const image = new Uint8Array(snapshotSize);
-  const filled = readSnapshot(snapshotURL, snapshotPort)
+  const filled = snapshot
     .then((packed) => { mark("snapshot_loaded"); unpackSnapshot(packed, image); mark("snapshot_unpacked"); });
   let failure = null;
   try {
@@ -74,17 +71,20 @@ async function startFromSnapshot(loadPyodide, indexURL, snapshotURL, snapshotSiz
   }
 }
 
-async function start({ indexURL, wheelURL, snapshotURL, snapshotSize, snapshotPort }) {
+async function start({ indexURL, wheelURL, snapshotSize, snapshotPort }) {
   t0 = performance.now();
   phases.init_at = performance.timeOrigin + t0;  // wall clock, so the page can place it on its own timeline
   const imported = import(indexURL + "pyodide.mjs");
   // Pyodide asks for its 1.2 MB runtime script only after its own set-up; asking now lets the read
   // and parse run alongside. Its later import of the same URL gets this same module.
   import(indexURL + "pyodide.asm.mjs").catch(() => {});
+  // Listen before the first await, so that a "snapshot-failed" message is never missed.
+  const snapshot = snapshotPort && snapshotSize ? readSnapshot(snapshotPort) : null;
+  snapshot?.catch(() => {});  // handled in startFromSnapshot
   let pyodide = null;
-  if (snapshotURL && snapshotSize) {
+  if (snapshot) {
     try {
-      pyodide = await startFromSnapshot((await imported).loadPyodide, indexURL, snapshotURL, snapshotSize, snapshotPort);
+      pyodide = await startFromSnapshot((await imported).loadPyodide, indexURL, snapshotSize, snapshot);
       phases.started_from = "snapshot";
     } catch (error) {
       // The snapshot API is experimental: any failure falls back to a normal start.
@@ -108,6 +108,10 @@ async function start({ indexURL, wheelURL, snapshotURL, snapshotSize, snapshotPo
 
 self.onmessage = async (event) => {
   const message = event.data;
+  if (message.type === "snapshot-failed") {
+    snapshotFailed();
+    return;
+  }
   if (message.type === "init") {
     try {
       const ms = await start(message);
