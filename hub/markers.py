@@ -10,6 +10,7 @@
     [[sector contact]]      the federation's contact point
     [[catalogue cookies]]   common cookies and trackers with their verdict, each a link that fills in the wizard
     [[catalogue processor]] common SME suppliers with their usual role, likewise
+    [[record]]              the record builder (hub/record_page.py), with the sector samples
 
 An unknown marker stops the build with the file and line: a typo must not ship as literal text.
 """
@@ -47,12 +48,14 @@ class PageContext:
     wheel: str       # path of the wizards wheel under assets/wheels/
     snapshot: str = ""  # path of the Pyodide memory snapshot under assets/wheels/, if one was made
     snapshot_size: int = 0  # bytes of its unpacked image
+    samples: tuple[Sector, ...] = ()  # the sectors whose sample registers the record page offers
+    edition: str | None = None
 
 
 SECTOR_TEXT = {
     "nl": {"activity": "Verwerking", "purpose": "Doel", "legal_basis": "Rechtsgrond", "data_subjects": "Betrokkenen",
            "data_categories": "Gegevens", "recipients": "Ontvangers", "retention": "Bewaartermijn",
-           "retention_source": "Bron bewaartermijn", "security": "Beveiliging", "csv": "Download het voorbeeldregister (CSV)",
+           "retention_source": "Bron bewaartermijn", "security": "Beveiliging", "csv": "Download het voorbeeldregister (CSV)", "xlsx": "Als Excel-bestand (.xlsx)", "ods": "Als LibreOffice-bestand (.ods)", "build": "Maak uw eigen register vanuit dit voorbeeld",
            "supplier": "Leverancier", "role": "Rol", "agreement": "Verwerkersovereenkomst nodig?", "why": "Waarom",
            "record": "Document", "period": "Termijn", "source": "Bron", "yes": "Ja", "no": "Nee",
            "position": "Standpunt van {fed}: dit is advies van de federatie, geen wet en geen standpunt van de GBA.",
@@ -64,7 +67,7 @@ SECTOR_TEXT = {
                      "public_task": "Taak van algemeen belang (art. 6, lid 1, e) AVG)", "legitimate_interests": "Gerechtvaardigd belang (art. 6, lid 1, f) AVG)"}},
     "fr": {"activity": "Traitement", "purpose": "Finalité", "legal_basis": "Base juridique", "data_subjects": "Personnes concernées",
            "data_categories": "Données", "recipients": "Destinataires", "retention": "Durée de conservation",
-           "retention_source": "Source de la durée", "security": "Sécurité", "csv": "Télécharger le registre exemple (CSV)",
+           "retention_source": "Source de la durée", "security": "Sécurité", "csv": "Télécharger le registre exemple (CSV)", "xlsx": "En fichier Excel (.xlsx)", "ods": "En fichier LibreOffice (.ods)", "build": "Construire votre propre registre à partir de cet exemple",
            "supplier": "Fournisseur", "role": "Rôle", "agreement": "Contrat de sous-traitance nécessaire ?", "why": "Pourquoi",
            "record": "Document", "period": "Durée", "source": "Source", "yes": "Oui", "no": "Non",
            "position": "Position de {fed} : c'est un conseil de la fédération, ni la loi ni une position de l'APD.",
@@ -76,7 +79,7 @@ SECTOR_TEXT = {
                      "public_task": "Mission d'intérêt public (art. 6, § 1, e) RGPD)", "legitimate_interests": "Intérêt légitime (art. 6, § 1, f) RGPD)"}},
     "en": {"activity": "Processing", "purpose": "Purpose", "legal_basis": "Legal basis", "data_subjects": "People concerned",
            "data_categories": "Data", "recipients": "Recipients", "retention": "Retention period",
-           "retention_source": "Source of the period", "security": "Security", "csv": "Download the sample register (CSV)",
+           "retention_source": "Source of the period", "security": "Security", "csv": "Download the sample register (CSV)", "xlsx": "As an Excel file (.xlsx)", "ods": "As a LibreOffice file (.ods)", "build": "Build your own record from this sample",
            "supplier": "Supplier", "role": "Role", "agreement": "Processing agreement needed?", "why": "Why",
            "record": "Record", "period": "Period", "source": "Source", "yes": "Yes", "no": "No",
            "position": "Position of {fed}: this is the federation's advice, not the law and not a position of the Belgian DPA.",
@@ -219,7 +222,9 @@ def render_sector(block: str, ctx: PageContext) -> str:
     lang, data, words = ctx.lang, sector.data, SECTOR_TEXT[ctx.lang]
     federation = data["federations"][0]
     if block == "register":
-        return _table(register_rows(sector, lang)) + f'\n\n<p><a class="md-button" href="register.csv" download>{_e(words["csv"])}</a></p>\n'
+        links = " ".join(f'<a class="md-button" href="register.{ext}" download>{_e(words[ext])}</a>' for ext in ("csv", "xlsx", "ods"))
+        build = f'<a href="{_e(ctx.lang_root)}wizards/record/#sector={sector.id}">{_e(words["build"])}</a>'
+        return _table(register_rows(sector, lang)) + f'\n\n<p>{links}</p>\n<p>{build}</p>\n'
     if block == "suppliers":
         rows = [[words["supplier"], words["role"], words["agreement"], words["why"]]]
         rows += [[s["supplier"][lang], words["roles"][s["role"]], words["yes"] if s["agreement_needed"] else words["no"], s["why"][lang]]
@@ -309,6 +314,10 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
             return render_sector(arg, ctx)
         if kind == "catalogue" and arg:
             return render_catalogue(arg, ctx)
+        if kind == "record" and not arg:
+            from .record_page import render_record
+            has_wizard = True  # it needs the Python worker the wizard pages start
+            return render_record(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition)
         line = markdown.count("\n", 0, match.start()) + 1
         raise MarkerError(f"{ctx.where}, line {line}: unknown marker {match.group(0).strip()!r}")
 
