@@ -22,6 +22,7 @@ LONG = ("purpose", "data_categories", "recipients", "security", "legitimate_inte
 
 
 STYLE = (
+    ".rec fieldset{min-width:0;border:0;padding:0;margin:0}.rec select{max-width:100%}"
     ".rec-field{display:flex;flex-direction:column;gap:.2rem;margin:.5rem 0}"
     ".rec-field input[type=text],.rec-field textarea,.rec-field select{font:inherit;padding:.3rem;border:1px solid var(--md-default-fg-color--light);border-radius:.2rem;max-width:100%}"
     ".rec-bool{flex-direction:row;align-items:flex-start}.rec-req{color:var(--md-accent-fg-color);text-decoration:none}"
