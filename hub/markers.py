@@ -20,7 +20,7 @@ import html
 import json
 import re
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wizards import profile as profile_fields
@@ -50,6 +50,7 @@ class PageContext:
     snapshot_size: int = 0  # bytes of its unpacked image
     samples: tuple[Sector, ...] = ()  # the sectors whose sample registers the record page offers
     edition: str | None = None
+    spreadsheet: dict[str, list[str]] = field(default_factory=dict)  # files under assets/spreadsheet/ per format
 
 
 SECTOR_TEXT = {
@@ -317,7 +318,7 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
         if kind == "record" and not arg:
             from .record_page import render_record
             has_wizard = True  # it needs the Python worker the wizard pages start
-            return render_record(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition)
+            return render_record(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.spreadsheet)
         line = markdown.count("\n", 0, match.start()) + 1
         raise MarkerError(f"{ctx.where}, line {line}: unknown marker {match.group(0).strip()!r}")
 

@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from hub import npm_assets  # noqa: E402
+from hub import spreadsheet_assets  # noqa: E402
 from hub.markers import MarkerError, PageContext, expand  # noqa: E402
 from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
 from hub.schema import SchemaError  # noqa: E402
@@ -106,6 +107,8 @@ def _stage(sectors: list[Sector]) -> Path:
             _write_spreadsheets(sector, lang, target)
     for lang in LANGUAGES:
         _write_sector_index(sectors, lang, stage / lang / "sectors" / "index.md")
+    # The record page's .xlsx/.ods export loads these into Pyodide on demand (hub/spreadsheet_assets.py).
+    _state["spreadsheet"] = spreadsheet_assets.copy_into(stage / "assets" / "spreadsheet")
     if edition:
         colors = edition.data["edition"]["colors"]
         (stage / "assets" / "hub" / "edition.css").write_text(
@@ -181,7 +184,8 @@ def _page_context(page: Any, config: Any) -> PageContext:
                        sector=sector, wheel=f"{_state['wheel'].parent.name}/{_state['wheel'].name}",
                        snapshot=f"{_state['wheel'].parent.name}/{_state['snapshot'].path.name}" if _state["snapshot"] else "",
                        snapshot_size=_state["snapshot"].size if _state["snapshot"] else 0,
-                       samples=tuple(_state["sectors"].values()), edition=_edition())
+                       samples=tuple(_state["sectors"].values()), edition=_edition(),
+                       spreadsheet=_state.get("spreadsheet") or {})
 
 
 def _origin(src_uri: str, sector: Sector | None) -> str:

@@ -33,7 +33,8 @@ STYLE = (
 )
 
 
-def render_record(lang: str, root: str, lang_root: str, sectors: list[Sector], edition: str | None) -> str:
+def render_record(lang: str, root: str, lang_root: str, sectors: tuple[Sector, ...], edition: str | None,
+                  spreadsheet: dict[str, list[str]]) -> str:
     texts = {k[len("doc."):]: v for k, v in catalogue(lang).items() if k.startswith("doc.")}
     data: dict[str, Any] = {
         "lang": lang, "langRoot": lang_root, "texts": texts,
@@ -41,6 +42,7 @@ def render_record(lang: str, root: str, lang_root: str, sectors: list[Sector], e
         "required": list(REQUIRED), "long": list(LONG), "bases": list(LEGAL_BASES), "points": list(CHECKLIST_POINTS),
         "samples": [{"id": s.id, "name": s.data["name"][lang], "record": from_sector(s.data, lang)} for s in sectors],
         "edition": edition,
+        "spreadsheet": {fmt: [f"{root}assets/spreadsheet/{name}" for name in names] for fmt, names in spreadsheet.items()},
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     e = html.escape

@@ -273,8 +273,21 @@ async function exportAs(kind) {
     output.replaceChildren(pre);
     return printOnly(pre);
   }
+  if (kind === "xlsx" || kind === "ods") {
+    status.textContent = T("ui.loading");
+    const out = await run({ document: "spreadsheet", format: kind, record, libs: libraries(kind) });
+    if (!out) return;
+    status.textContent = "";
+    const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
+    return download(`record-${stamp}.${kind}`, out.type, bytes);
+  }
   const out = await run({ document: kind === "csv" ? "record_csv" : "record_md", record });
   if (out) download(`record-${stamp}.${kind}`, kind === "csv" ? "text/csv" : "text/markdown", out.text);
+}
+
+// The spreadsheet libraries this site serves, as absolute addresses for Python's request.
+function libraries(kind) {
+  return (data.spreadsheet[kind] || []).map((path) => new URL(path, location.href).href);
 }
 
 async function importFile(file) {
@@ -284,7 +297,9 @@ async function importFile(file) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = "";
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    out = await run({ document: "import_spreadsheet", format: name.endsWith(".ods") ? "ods" : "xlsx", base64: btoa(binary) });
+    const format = name.endsWith(".ods") ? "ods" : "xlsx";
+    status.textContent = T("ui.loading");
+    out = await run({ document: "import_spreadsheet", format, base64: btoa(binary), libs: libraries(format) });
   } else {
     const text = await file.text();
     out = await run({ document: name.endsWith(".csv") ? "import_csv" : "import_json", text });
@@ -304,6 +319,8 @@ function exportPanel() {
     el("p", {},
       button(T("ui.export_json"), () => exportAs("json"), { "data-action": "export-json" }), " ",
       button(T("ui.export_csv"), () => exportAs("csv"), { "data-action": "export-csv" }), " ",
+      button(T("ui.export_xlsx"), () => exportAs("xlsx"), { "data-action": "export-xlsx" }), " ",
+      button(T("ui.export_ods"), () => exportAs("ods"), { "data-action": "export-ods" }), " ",
       button(T("ui.export_md"), () => exportAs("md"), { "data-action": "export-md" }), " ",
       button(T("ui.print"), () => exportAs("print"), { "data-action": "print" })),
     el("p", {}, el("label", { for: "rec-import", text: T("ui.import") + " " }), input),

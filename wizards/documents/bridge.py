@@ -7,7 +7,9 @@ import datetime
 import json
 from typing import Any
 
-from . import annexes, notice, tables
+# Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
+# after importing this module, and modules of the wheel not imported by then cannot be found later.
+from . import annexes, notice, pyodide_libs, spreadsheet, tables
 from .record import RecordError, check, normalise
 
 
@@ -29,7 +31,7 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
         except json.JSONDecodeError as err:
             raise RecordError(f"not JSON: line {err.lineno}, column {err.colno}") from None
     if kind == "import_spreadsheet":
-        from . import spreadsheet
+        _libraries(payload, str(payload.get("format")))
         return {"record": spreadsheet.read(base64.b64decode(str(payload.get("base64", ""))), str(payload.get("format")))}
     record = normalise(payload.get("record"))
     if kind == "check":
@@ -40,8 +42,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     if kind == "record_csv":
         return {"text": tables.to_csv(record, lang)}
     if kind == "spreadsheet":
-        from . import spreadsheet
         fmt = "ods" if payload.get("format") == "ods" else "xlsx"
+        _libraries(payload, fmt)
         return {"base64": base64.b64encode(spreadsheet.write(record, lang, fmt)).decode("ascii"),
                 "type": spreadsheet.MEDIA_TYPES[fmt]}
     index = int(payload.get("supplier") or 0)
@@ -52,3 +54,13 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     if kind == "notice":
         return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date)}
     raise RecordError(f"unknown document {kind!r}")
+
+
+def _libraries(payload: dict[str, Any], fmt: str) -> None:
+    """In the browser the page sends the addresses of the spreadsheet libraries; CPython has them installed."""
+    urls = payload.get("libs")
+    if urls:
+        try:
+            pyodide_libs.ensure(fmt, [str(u) for u in urls])
+        except (OSError, ImportError) as err:
+            raise RecordError(f"the spreadsheet library could not be loaded: {err}") from None
