@@ -268,3 +268,43 @@ def test_libreoffice_opens_the_spreadsheet_and_reads_the_same_cells(fmt, tmp_pat
     assert out.returncode == 0, out.stderr
     rows = list(csv.reader((tmp_path / "csv" / "record.csv").read_text(encoding="utf-8").splitlines(), delimiter=";"))
     assert rows == tables.activity_rows(record, "fr")
+
+
+# -- build side: the served spreadsheet libraries and the sector downloads -------------------------
+
+def test_served_libraries_are_the_versions_the_build_uses():
+    """The browser must load the same openpyxl/odfpy the build writes the sample files with."""
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    site_pins = {spec.split("==")[0] for spec in project["project"]["optional-dependencies"]["site"] if "==" in spec}
+    served = project["tool"]["gdpr-hub"]["spreadsheet"]
+    for spec in served:
+        name, version = spec.split("==")
+        assert f"{name}=={version}" in project["project"]["optional-dependencies"]["site"] or name not in site_pins
+    assert {"openpyxl", "odfpy"} <= {spec.split("==")[0] for spec in served}
+    import odf.opendocument  # noqa: F401  (the installed copy must be importable)
+    import openpyxl
+
+    assert f"openpyxl=={openpyxl.__version__}" in served
+
+
+def test_a_library_whose_hash_differs_stops_the_build(tmp_path, monkeypatch):
+    from hub import spreadsheet_assets
+    from hub.npm_assets import AssetError
+
+    real = spreadsheet_assets.pinned()
+    monkeypatch.setattr(spreadsheet_assets, "pinned", lambda: {"openpyxl": (real["openpyxl"][0], "sha256:" + "0" * 64)})
+    with pytest.raises(AssetError, match="sha256 differs"):
+        spreadsheet_assets.copy_into(tmp_path)
+
+
+def test_odf_zip_holds_only_the_odf_package(tmp_path):
+    import zipfile
+
+    from hub import spreadsheet_assets
+
+    names = spreadsheet_assets.copy_into(tmp_path)
+    assert names["xlsx"][-1].startswith("openpyxl-") and names["ods"][-1] == "odfpy-1.4.1.zip"
+    listed = zipfile.ZipFile(tmp_path / "odfpy-1.4.1.zip").namelist()
+    assert "odf/opendocument.py" in listed and all(n.startswith("odf/") for n in listed)

@@ -213,11 +213,12 @@ function rowChoices(list, name) {
 function supplierPanel(supplier, index) {
   const details = el("details", { class: "rec-supplier", "data-supplier": index });
   details.append(el("summary", { text: supplier.name || T("unnamed") }));
-  for (const f of ["name", "address", "contact"]) details.append(field(supplier, f, T(f === "name" ? "annex.processor" : f === "address" ? "field.address" : "field.email")));
+  const labels = { name: "annex.processor", address: "field.address", contact: "ui.contact" };
+  for (const f of ["name", "address", "contact"]) details.append(field(supplier, f, T(labels[f])));
   details.append(el("p", { text: T("ui.supplier_rows") }), rowChoices(supplier.activities, "sup"));
   details.append(field(supplier, "nature", T("annex.nature"), { long: true }), field(supplier, "duration", T("annex.duration")),
     field(supplier, "measures", T("annex.iii_extra"), { long: true }), field(supplier, "subprocessors", T("annex.iv"), { long: true }),
-    field(supplier, "authorisation", "7.7", { options: [["specific", T("annex.option_specific")], ["general", T("annex.option_general")]] }),
+    field(supplier, "authorisation", T("ui.authorisation"), { options: [["specific", T("annex.option_specific")], ["general", T("annex.option_general")]] }),
     field(supplier, "period", T("annex.period")));
   const check = el("fieldset", {}, el("legend", { text: T("checklist.title") }), el("p", { text: T("checklist.intro") }));
   for (const p of data.points) check.append(field(supplier.checklist, p, T("annex.point." + p), { bool: true }));

@@ -28,7 +28,11 @@ def from_sector(data: dict[str, Any], lang: str) -> dict[str, Any]:
     for supplier in data.get("suppliers", []):
         if supplier.get("role") == "processor":
             rows = _rows_for(_pick(supplier.get("supplier"), "en"), english)
-            record["suppliers"].append({"name": _pick(supplier.get("supplier"), lang), "activities": rows})
+            name = _pick(supplier.get("supplier"), lang)
+            record["suppliers"].append({"name": name, "activities": rows})
+            for i in rows:  # the row names its processors, so the page links it to the processor wizard
+                row = record["activities"][i]
+                row["processors"] = f"{row['processors']}; {name}" if row["processors"] else name
     return normalise(record)
 
 
