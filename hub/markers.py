@@ -223,7 +223,7 @@ def render_sector(block: str, ctx: PageContext) -> str:
     lang, data, words = ctx.lang, sector.data, SECTOR_TEXT[ctx.lang]
     federation = data["federations"][0]
     if block == "register":
-        links = " ".join(f'<a class="md-button" href="register.{ext}" download>{_e(words[ext])}</a>' for ext in ("csv", "xlsx", "ods"))
+        links = " ".join(f'<a class="md-button" href="../register.{ext}" download>{_e(words[ext])}</a>' for ext in ("csv", "xlsx", "ods"))
         build = f'<a href="{_e(ctx.lang_root)}wizards/record/#sector={sector.id}">{_e(words["build"])}</a>'
         return _table(register_rows(sector, lang)) + f'\n\n<p>{links}</p>\n<p>{build}</p>\n'
     if block == "suppliers":

@@ -19,7 +19,7 @@ def test_sample_register_downloads_read_back(hub, sector, lang):
     expected = from_sector(sector.data, lang)
     page = urllib.request.urlopen(base + "register/").read().decode()
     for ext in ("csv", "xlsx", "ods"):
-        assert f'register.{ext}"' in page
+        assert f'href="../register.{ext}"' in page  # the files sit one folder up (issue 11 item 1)
     text = urllib.request.urlopen(base + "register.csv").read().decode("utf-8")
     assert text.startswith("\ufeff") and text.splitlines()[0].count(";") == len(tables.activity_header(lang)) - 1
     assert tables.from_csv(text)["activities"] == expected["activities"]
