@@ -122,3 +122,25 @@ def test_page_speaks_its_language_and_fits_a_phone(hub, browser, lang_prefix, wo
     page.screenshot(path=str(SHOTS / f"record-{lang_prefix.strip('/')}-360.png"), full_page=False)
     assert not errors, errors
     context.close()
+
+
+def test_record_page_has_no_serious_accessibility_violation(hub, context):
+    from hub.npm_assets import file_path
+
+    page, errors, _ = open_record(context, hub, "fr/wizards/record/#sector=pharmacies")
+    wait_checked(page)
+    page.locator(".rec-row summary").first.click()
+    page.locator(".rec-supplier summary").first.click()
+    page.locator("[data-action=annexes]").first.click()
+    page.wait_for_selector(".rec-doc .doc-annexes")
+    # Audit the page at rest, as the site-wide test does: Material's hover/focus colour of a button
+    # is the theme's, not this page's.
+    page.mouse.move(0, 0)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate(file_path("axe-core", "axe.min.js").read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+    assert not violations, violations
+    assert not errors, errors
