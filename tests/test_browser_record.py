@@ -34,6 +34,12 @@ def test_build_reload_export_import_and_delete(hub, context, tmp_path):
     page.on("request", lambda r: loaded.append(r.url))
     assert not any("assets/spreadsheet/" in url for url in loaded)  # nothing loaded before an export
     assert page.locator(".rec-row").count() == 8  # the pharmacies' sample register
+    # Row 1 has a processor and health data: it links to both wizards with answers in the fragment.
+    first = page.locator(".rec-row").first
+    first.locator("summary").click()
+    assert first.locator("a[href$='wizards/processor/#handles_data=yes']").count() == 1
+    assert first.locator("a[href$='wizards/dpia/#sensitive_data=yes&criteria=sensitive']").count() == 1
+    first.locator("summary").click()
     wait_checked(page)
     assert "Naam van de organisatie" in page.inner_text(".rec-gaps")  # Art. 30(1)(a) still empty
     page.fill(".rec-org input[name=name]", "Apotheek De Linde")

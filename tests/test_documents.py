@@ -308,3 +308,16 @@ def test_odf_zip_holds_only_the_odf_package(tmp_path):
     assert names["xlsx"][-1].startswith("openpyxl-") and names["ods"][-1] == "odfpy-1.4.1.zip"
     listed = zipfile.ZipFile(tmp_path / "odfpy-1.4.1.zip").namelist()
     assert "odf/opendocument.py" in listed and all(n.startswith("odf/") for n in listed)
+
+
+def test_browser_bridge_answers_in_json_and_refuses_without_traceback():
+    from wizards import browser
+
+    good = json.loads(browser.step(json.dumps({"document": "check", "lang": "fr", "record": complete_record()})))
+    assert good == {"status": "ok", "gaps": []}
+    bad = json.loads(browser.step(json.dumps({"document": "notice", "lang": "nl", "record": {"activities": "x"}})))
+    assert bad["status"] == "refused" and "activities" in bad["message"]
+    made = json.loads(browser.step(json.dumps({"document": "spreadsheet", "format": "ods", "lang": "nl",
+                                                "record": complete_record()})))
+    import base64
+    assert spreadsheet.read(base64.b64decode(made["base64"]), "ods") == complete_record()
