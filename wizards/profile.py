@@ -8,6 +8,9 @@ from .model import Checklist, Choice, Number
 
 PUBLIC_BODY = Choice("public_body", ("yes", "no", "unsure"), cites=("gdpr:37.1.a", "be:wvg.5"), ns="profile")
 EMPLOYEES = Number("employees", minimum=0, maximum=10_000_000, cites=("gdpr:30.5",), ns="profile")
+# Staff under an employment contract. `employees` also counts self-employed people who work for the
+# organisation, so it cannot tell whether there is staff data, which is never "occasional" (Art. 30(5)).
+HAS_STAFF = Choice("has_staff", ("yes", "no", "unsure"), cites=("gdpr:30.5", "edpb:wp29-30.5"), ns="profile")
 SPECIAL_CATEGORIES = Choice("special_categories", ("yes", "no", "unsure"), cites=("gdpr:9.1",), ns="profile")
 CRIMINAL_DATA = Choice("criminal_data", ("yes", "no", "unsure"), cites=("gdpr:10",), ns="profile")
 ACTIVITIES = Checklist(
@@ -16,5 +19,5 @@ ACTIVITIES = Checklist(
     ns="profile",
 )
 
-FIELDS = (PUBLIC_BODY, EMPLOYEES, SPECIAL_CATEGORIES, CRIMINAL_DATA, ACTIVITIES)
+FIELDS = (PUBLIC_BODY, EMPLOYEES, HAS_STAFF, SPECIAL_CATEGORIES, CRIMINAL_DATA, ACTIVITIES)
 FIELD_IDS = frozenset(field.id for field in FIELDS)
