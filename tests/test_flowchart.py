@@ -113,6 +113,7 @@ def test_the_walk_can_fail():
     depends = next(n for n, text in nodes.items() if text.startswith(t("en", "verdict.depends")))
     broken = chart.replace(f"| {depends}\n", f"| {next(n for n, x in nodes.items() if x.startswith(t('en', 'verdict.not_required')))}\n")
     nodes, edges = parse(broken)
-    answers = {"public_body": "unsure", "monitoring_core": "no", "sensitive_core": "no", "federal_processing": "no"}
+    answers = {"public_body": "unsure", "monitoring_core": "no", "sensitive_core": "no", "federal_processing": "no",
+               "public_task": "no"}
     reached, _, _ = walk(wizard, "en", nodes, edges, answers)
     assert reached.startswith(t("en", "verdict.not_required"))
