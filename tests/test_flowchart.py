@@ -49,12 +49,14 @@ def _selects(label: str, question, answer, wizard, lang) -> bool:
     value = answer if isinstance(question, Number) else len(answer)
     if label == t(lang, "ui.otherwise"):
         return None  # the fallback arrow of a yes/no test: taken when no other arrow fits
-    ok = True
-    for part in label.split(","):
-        sign, number = part.strip().split(" ")
-        n = int(number)
-        ok &= {"=": value == n, "≥": value >= n, "<": value < n, "≤": value <= n}[sign]
-    return ok
+    def fits(alternative: str) -> bool:
+        ok = True
+        for part in alternative.split(","):
+            sign, number = part.strip().split(" ")
+            n = int(number)
+            ok &= {"=": value == n, "≥": value >= n, "<": value < n, "≤": value <= n}[sign]
+        return ok
+    return any(fits(alternative) for alternative in label.split(" / "))
 
 
 def walk(wizard, lang, nodes, edges, answers):
