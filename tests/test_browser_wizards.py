@@ -86,7 +86,7 @@ def test_profile_is_asked_once_prefills_wizards_and_joins_the_record(hub, contex
     page = context.new_page()
     page.goto(hub.url + "wizards/")
     page.fill("form.wz-profile input[name=employees]", "3")
-    for name in ("public_body", "special_categories", "criminal_data"):
+    for name in ("public_body", "has_staff", "special_categories", "criminal_data"):
         page.check(f"form.wz-profile input[name={name}][value=no]")
     page.click("form.wz-profile button[type=submit]")
     page.wait_for_selector("form.wz-profile .wz-status:not(:empty)")
