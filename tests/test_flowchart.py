@@ -13,7 +13,7 @@ import pytest
 from wizards.flowchart import mermaid
 from wizards.model import Checklist, Choice, Number
 from wizards.paths import enumerate_paths
-from wizards.present import option_label, question_text
+from wizards.present import answer_label, option_label, question_text
 from wizards.registry import WIZARDS
 from wizards.texts import LANGUAGES, t
 
@@ -46,6 +46,8 @@ def _selects(label: str, question, answer, wizard, lang) -> bool:
     """Whether an arrow's label covers this answer."""
     if isinstance(question, Choice):
         return answer in {o for o in question.options if option_label(wizard, question, o, lang) in label.split(" / ")}
+    if not isinstance(question, (Number, Checklist)):  # other answer types are labelled as the record shows them
+        return answer_label(wizard, question, answer, lang) in label.split(" / ")
     value = answer if isinstance(question, Number) else len(answer)
     if label == t(lang, "ui.otherwise"):
         return None  # the fallback arrow of a yes/no test: taken when no other arrow fits

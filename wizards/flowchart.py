@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from .engine import decide, next_question
 from .logic import AllOf, Answer, AtLeast, Condition, Is, Not, Ticked, TickedExactly
-from .model import Choice, Number, Question, Wizard
-from .paths import _leaves
-from .present import option_label, question_text
+from .model import Checklist, Choice, Number, Question, Wizard
+from .paths import _leaves, candidates
+from .present import answer_label, option_label, question_text
 from .texts import t
 
 # Several answers that lead to the same place share one arrow, their labels joined by this.
@@ -57,6 +57,9 @@ def _cuts(wizard: Wizard, question: Question) -> list[int]:
 def branches(wizard: Wizard, question: Question, lang: str) -> list[Branch]:
     if isinstance(question, Choice):
         return [Branch(option_label(wizard, question, o, lang), o) for o in question.options]
+    if not isinstance(question, (Number, Checklist)):
+        # Any other answer type: the values the path tables try, each labelled as the record shows it.
+        return [Branch(answer_label(wizard, question, value, lang), value) for value in candidates(wizard, question)]
     low, high = (question.minimum, question.maximum) if isinstance(question, Number) else (0, len(question.items))
     bounds = [low] + [c for c in _cuts(wizard, question) if low < c <= high]
     out: list[Branch] = []
