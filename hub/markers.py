@@ -58,7 +58,8 @@ SECTOR_TEXT = {
            "position": "Standpunt van {fed}: dit is advies van de federatie, geen wet en geen standpunt van de GBA.",
            "contact": "Vragen? Neem contact op met {fed}", "wizards": "Start een wizard met de antwoorden die in uw sector meestal gelden:",
            "roles": {"processor": "Verwerker", "controller": "Zelfstandige verwerkingsverantwoordelijke",
-                     "joint_controller": "Gezamenlijke verwerkingsverantwoordelijke", "not_personal_data": "Verwerkt geen persoonsgegevens voor u"},
+                     "joint_controller": "Gezamenlijke verwerkingsverantwoordelijke", "not_personal_data": "Verwerkt geen persoonsgegevens voor u",
+                     "depends": "Hangt af van de taak"},
            "bases": {"consent": "Toestemming (art. 6, lid 1, a) AVG)", "contract": "Overeenkomst (art. 6, lid 1, b) AVG)",
                      "legal_obligation": "Wettelijke verplichting (art. 6, lid 1, c) AVG)", "vital_interests": "Vitaal belang (art. 6, lid 1, d) AVG)",
                      "public_task": "Taak van algemeen belang (art. 6, lid 1, e) AVG)", "legitimate_interests": "Gerechtvaardigd belang (art. 6, lid 1, f) AVG)"}},
@@ -70,7 +71,8 @@ SECTOR_TEXT = {
            "position": "Position de {fed} : c'est un conseil de la fédération, ni la loi ni une position de l'APD.",
            "contact": "Des questions ? Contactez {fed}", "wizards": "Lancez un assistant avec les réponses qui valent généralement dans votre secteur :",
            "roles": {"processor": "Sous-traitant", "controller": "Responsable du traitement distinct",
-                     "joint_controller": "Responsable conjoint du traitement", "not_personal_data": "Ne traite pas de données personnelles pour vous"},
+                     "joint_controller": "Responsable conjoint du traitement", "not_personal_data": "Ne traite pas de données personnelles pour vous",
+                     "depends": "Dépend de la tâche"},
            "bases": {"consent": "Consentement (art. 6, § 1, a) RGPD)", "contract": "Contrat (art. 6, § 1, b) RGPD)",
                      "legal_obligation": "Obligation légale (art. 6, § 1, c) RGPD)", "vital_interests": "Intérêts vitaux (art. 6, § 1, d) RGPD)",
                      "public_task": "Mission d'intérêt public (art. 6, § 1, e) RGPD)", "legitimate_interests": "Intérêt légitime (art. 6, § 1, f) RGPD)"}},
@@ -82,7 +84,8 @@ SECTOR_TEXT = {
            "position": "Position of {fed}: this is the federation's advice, not the law and not a position of the Belgian DPA.",
            "contact": "Questions? Contact {fed}", "wizards": "Start a wizard with the answers that usually hold in your sector:",
            "roles": {"processor": "Processor", "controller": "Separate controller",
-                     "joint_controller": "Joint controller", "not_personal_data": "Processes no personal data for you"},
+                     "joint_controller": "Joint controller", "not_personal_data": "Processes no personal data for you",
+                     "depends": "Depends on the task"},
            "bases": {"consent": "Consent (Art. 6(1)(a) GDPR)", "contract": "Contract (Art. 6(1)(b) GDPR)",
                      "legal_obligation": "Legal obligation (Art. 6(1)(c) GDPR)", "vital_interests": "Vital interests (Art. 6(1)(d) GDPR)",
                      "public_task": "Public task (Art. 6(1)(e) GDPR)", "legitimate_interests": "Legitimate interests (Art. 6(1)(f) GDPR)"}},
@@ -227,7 +230,7 @@ def render_sector(block: str, ctx: PageContext) -> str:
         return _table(rows) + "\n"
     if block == "retention":
         rows = [[words["record"], words["period"], words["source"]]]
-        rows += [[r["record"][lang], r["period"][lang], r["source"]] for r in data["retention"]]
+        rows += [[r["record"][lang], r["period"][lang], r["source"][lang]] for r in data["retention"]]
         return _table(rows) + "\n"
     if block == "positions":
         out = []
