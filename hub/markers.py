@@ -280,7 +280,7 @@ def render_catalogue(kind: str, ctx: PageContext) -> str:
 
         for entry in catalogue():
             label = t(lang, f"verdict.{entry['verdict']}")
-            rows.append((f"{entry['name']} ({entry['provider']})", f"{entry['purpose'][lang]} {entry['reason'][lang]}",
+            rows.append((f"{entry['name'][lang]} ({entry['provider'][lang]})", f"{entry['purpose'][lang]} {entry['reason'][lang]}",
                          label, entry["answers"]))
     elif kind == "processor":
         from wizards.processor import suppliers

@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from hub import npm_assets  # noqa: E402
+from wizards.typography import french_html  # noqa: E402
 from hub.markers import MarkerError, PageContext, expand, register_rows  # noqa: E402
 from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
 from hub.schema import SchemaError  # noqa: E402
@@ -256,3 +257,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     label = TASK_LABEL.get(src, TASK_LABEL["nl"])
     return html.replace('<label class="task-list-control"><input type="checkbox"',
                         f'<label class="task-list-control"><input type="checkbox" aria-label="{label}"')
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
+    if page.file.src_uri.split("/", 1)[0] == "fr":
+        return french_html(output)
+    return output

@@ -12,6 +12,7 @@ from .logic import AllOf, AnyOf, AtLeast, Condition, Is, Not, Ticked, TickedExac
 from .model import Wizard
 from .present import option_label, question_text
 from .texts import t
+from .typography import french
 
 
 def _m(text: str) -> str:
@@ -72,10 +73,15 @@ class _Chart:
         raise TypeError(f"cannot draw {cond!r}")
 
 
+def _spaced(label: str, lang: str) -> str:
+    # The label joins two texts with a colon here, so French spacing must be added here too.
+    return french(label) if lang == "fr" else label
+
+
 def mermaid(wizard: Wizard, lang: str) -> str:
     chart = _Chart(wizard, lang)
     outcome_nodes = {
-        o.id: chart.node(f"{t(lang, f'verdict.{o.verdict.value}')}: {t(lang, f'{wizard.id}.outcome.{o.id}.title')}", "box")
+        o.id: chart.node(_spaced(f"{t(lang, f'verdict.{o.verdict.value}')}: {t(lang, f'{wizard.id}.outcome.{o.id}.title')}", lang), "box")
         for o in wizard.outcomes
     }
     entry = outcome_nodes[wizard.otherwise]
