@@ -188,3 +188,25 @@ def test_the_term_check_catches_the_help_page_the_visitor_saw():
 def test_one_term_per_concept(lang):
     faults = {where: term_faults(text, lang) for where, text in texts_in(lang).items() if term_faults(text, lang)}
     assert not faults, faults
+
+
+def test_a_single_language_source_is_refused_with_file_line_and_field(tmp_path):
+    # The schema now asks for the source in nl, fr and en; the old one-string form must say where it is.
+    import shutil
+
+    from hub.schema import SchemaError
+
+    folder = tmp_path / "newsector"
+    shutil.copytree(ROOT / "sectors" / "_template", folder)
+    file = folder / "sector.yml"
+    text = file.read_text(encoding="utf-8").replace("id: template", "id: newsector")
+    old = ('    retention_source:\n      nl: "Art. 60 WBTW; Art. 315 WIB 92"\n      fr: "Art. 60 Code TVA ; Art. 315 CIR 92"\n'
+           '      en: "Art. 60 VAT Code; Art. 315 Income Tax Code 1992"\n')
+    assert old in text
+    text = text.replace(old, '    retention_source: "Art. 60 WBTW/Code TVA"\n')
+    file.write_text(text, encoding="utf-8")
+    line = text[: text.index('retention_source: "')].count("\n") + 1
+    with pytest.raises(SchemaError) as error:
+        load_sector(folder)
+    assert error.value.path == "register[1].retention_source", str(error.value)
+    assert error.value.line == line and "nl, fr and en" in str(error.value), str(error.value)

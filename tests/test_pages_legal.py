@@ -104,3 +104,50 @@ def test_no_register_row_claims_legitimate_interest_where_it_needs_consent():
         for row in sector.data["register"]:
             if row["legal_basis"] == "legitimate_interests":
                 assert "consent" not in row["data_subjects"]["en"].lower(), (sector.id, row["activity"]["en"])
+
+
+# --- issue 11, item 7: texts that were not true ---------------------------------------------------------
+
+def render_wizard_links(sector, lang):
+    from hub.markers import PageContext, render_sector
+
+    ctx = PageContext(lang=lang, root="../../", lang_root="../../", where="test", sector=sector, wheel="w.whl")
+    return render_sector("wizards", ctx)
+
+
+@pytest.mark.parametrize("lang", ("nl", "fr", "en"))
+def test_wizard_links_promise_answers_only_where_they_carry_them(lang):
+    from hub.markers import SECTOR_TEXT
+
+    words = SECTOR_TEXT[lang]
+    for sector in load_all():
+        html = render_wizard_links(sector, lang)
+        links = html.count("<li>")
+        filled = html.count(f"({words['prefilled']})")
+        assert filled == html.count('/#'), (sector.id, html)
+        assert (words["wizards"] in html) == (filled > 0), (sector.id, html)
+        assert links == 5
+        index = page(f"{sector.id}/pages/{{lang}}/index.md", lang)
+        if filled == 0:
+            for claim in ("al ingevuld", "déjà remplis", "already filled in"):
+                assert claim not in index, (sector.id, lang, claim)
+
+
+@pytest.mark.parametrize("lang", ("nl", "fr", "en"))
+def test_pages_announce_only_the_positions_they_show(lang):
+    # [[sector positions]] shows the positions of the first federation only, under its short name.
+    for sector in load_all():
+        index = page(f"{sector.id}/pages/{{lang}}/index.md", lang)
+        for claim in ("Hun standpunten", "Leurs positions", "Their positions", "van de federaties", "des fédérations", "federations' positions"):
+            assert claim not in index, (sector.id, lang, claim)
+    hub_intro = {"nl": "Deze editie komt van", "fr": "Cette édition est publiée par", "en": "This edition is published by"}[lang]
+    assert hub_intro not in page("socio-cultural/pages/{lang}/index.md", lang)
+
+
+def test_help_page_points_to_the_review_date_where_it_is_and_the_sector_index_cites_no_file_path():
+    assert "bovenaan" not in page("guide/help.md", "nl") and "onderaan" in page("guide/help.md", "nl")
+    assert "en haut de chaque page" not in page("guide/help.md", "fr")
+    assert "at the top of a page" not in page("guide/help.md", "en")
+    from hub.mkdocs_hooks import SECTOR_INDEX
+
+    assert not any("sector.yml" in part for parts in SECTOR_INDEX.values() for part in parts)
