@@ -67,7 +67,7 @@ def test_picking_from_the_cookie_catalogue_fills_in_the_wizard(hub, context):
     page.goto(hub.url + "en/wizards/cookies/")
     page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
     for entry in catalogue()[:3] + [e for e in catalogue() if e["verdict"] == "required"][:1]:
-        page.click(f"table.wz-catalogue a:has-text('{entry['name'].split(',')[0]}')")
+        page.click(f"table.wz-catalogue a:has-text('{entry['name']['en'].split(',')[0]}')")
         page.wait_for_selector(f".wz-result[data-verdict={entry['verdict']}]")
 
 

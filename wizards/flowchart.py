@@ -20,6 +20,7 @@ from .model import Checklist, Choice, Number, Question, Wizard
 from .paths import _leaves, candidates
 from .present import answer_label, option_label, question_text
 from .texts import t
+from .typography import french
 
 # Several answers that lead to the same place share one arrow, their labels joined by this.
 JOIN = " / "
@@ -107,6 +108,11 @@ class _Graph:
         return self.ids[key]
 
 
+def _spaced(label: str, lang: str) -> str:
+    # The label joins two texts with a colon here, so French spacing must be added here too.
+    return french(label) if lang == "fr" else label
+
+
 def mermaid(wizard: Wizard, lang: str) -> str:
     graph = _Graph(wizard, lang)
     entry = graph.visit({})
@@ -128,7 +134,7 @@ def mermaid(wizard: Wizard, lang: str) -> str:
         key = by_id[node_id]
         if key[0] == "outcome":
             outcome = wizard.outcome(key[1])
-            label = f"{t(lang, f'verdict.{outcome.verdict.value}')}: {t(lang, f'{wizard.id}.outcome.{outcome.id}.title')}"
+            label = _spaced(f"{t(lang, f'verdict.{outcome.verdict.value}')}: {t(lang, f'{wizard.id}.outcome.{outcome.id}.title')}", lang)
             lines.append(f'  {name[node_id]}(["{_m(label)}"])')
         else:
             question = wizard.question(key[1])

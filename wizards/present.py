@@ -10,6 +10,7 @@ from .engine import Decision, Refused
 from .logic import Answer
 from .model import Checklist, Number, Question, Wizard
 from .texts import has, t
+from .typography import french, french_html
 
 
 def question_text(wizard: Wizard, question: Question, lang: str) -> str:
@@ -121,7 +122,13 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
     lines += ["", f"## {t(lang, 'ui.sources')}", ""]
     lines += [f"- {s['label']}" + (f" <{s['url']}>" if s["url"] else "") for s in record["sources"]]
     lines += ["", "---", "", t(lang, "ui.record_note"), "", t(lang, "ui.disclaimer"), ""]
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return french(text) if lang == "fr" else text
+
+
+def _typeset(fragment: str, lang: str) -> str:
+    # Labels and texts are joined here ("Résultat: ..."), so French spacing is applied to the result.
+    return french_html(fragment) if lang == "fr" else fragment
 
 
 def _e(text: object) -> str:
@@ -173,7 +180,7 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
         f'{_e(t(lang, "ui.version"))}: {_e(record["version"])}</p>'
     )
     parts.append("</section>")
-    return "".join(parts)
+    return _typeset("".join(parts), lang)
 
 
 def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
@@ -221,7 +228,7 @@ def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
         parts.append(f'<button type="button" class="md-button wz-back" data-action="back">{_e(t(lang, "ui.back"))}</button>')
     parts.append(f'<button type="submit" class="md-button md-button--primary wz-next">{_e(t(lang, "ui.next"))}</button>')
     parts.append("</div></form>")
-    return "".join(parts)
+    return _typeset("".join(parts), lang)
 
 
 def answers_html(wizard: Wizard, answers: dict[str, Answer], path: list[str], lang: str) -> str:
@@ -237,6 +244,6 @@ def answers_html(wizard: Wizard, answers: dict[str, Answer], path: list[str], la
             f'{_e(t(lang, "ui.change"))}<span class="wz-sr"> — {_e(question_text(wizard, question, lang))}</span></button></li>'
         )
     parts.append("</ol>")
-    return "".join(parts)
+    return _typeset("".join(parts), lang)
 
 
