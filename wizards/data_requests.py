@@ -31,7 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from .engine import Decision
-from .logic import AllOf, Is
+from .logic import AllOf, Is, Not
 from .model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
 from .profile import ORG_CONTACT, ORG_NAME
 
@@ -74,7 +74,10 @@ WIZARD = Wizard(
     ),
     rules=(
         Rule("unclear", Is("asks", "unclear"), "clarify", cites=("gdpr:12.2", "edpb:01-2022")),
-        Rule("excessive", Is("excessive"), "may_refuse", cites=("gdpr:12.5", "edpb:01-2022")),
+        # Art. 21(3) leaves no room: an objection to direct marketing is always followed, so the
+        # "manifestly unfounded or excessive" refusal is not offered for it.
+        Rule("excessive", AllOf(Not(Is("asks", "marketing")), Is("excessive")), "may_refuse",
+             cites=("gdpr:12.5", "edpb:01-2022")),
         Rule("access_others", AllOf(Is("asks", "access"), Is("others_data")), "access_partly",
              cites=("gdpr:15.1", "gdpr:15.3", "gdpr:15.4")),
         Rule("access", Is("asks", "access"), "access_full", cites=("gdpr:15.1", "gdpr:15.3")),

@@ -116,7 +116,9 @@ def _log(decision: Decision, lang: str) -> tuple[list[str], list[str]]:
         "extended": belgian_time.format_date(extended, lang) if extended else fill,
         "identity": fill,
         "answered": fill,
-        "reasons": " ".join(t(lang, f"requests.rule.{f.rule}.{f.status.value}") for f in decision.findings),
+        # The grounds that decided or stayed open; the rules of other rights ("not applicable") are left out.
+        "reasons": " ".join(t(lang, f"requests.rule.{f.rule}.{f.status.value}") for f in
+                            [f for f in decision.findings if f.status.value != "no"] or decision.findings[-1:]),
     }
     return [t(lang, f"requests.log.col.{c}") for c in LOG_COLUMNS], [values[c] for c in LOG_COLUMNS]
 
