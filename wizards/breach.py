@@ -37,20 +37,12 @@ Reading choices
 """
 from __future__ import annotations
 
-from typing import Any
-
-from .engine import Decision
+from . import breach_record
 from .logic import AllOf, AnyOf, Is
 from .model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
 
 UNSURE_TOO = ("yes", "no", "unsure")
 AWARE = ("aware_at",)
-
-
-def _extras(decision: Decision, lang: str) -> dict[str, Any]:
-    from .breach_record import extras
-
-    return extras(decision, lang)
 
 
 WIZARD = Wizard(
@@ -115,5 +107,5 @@ WIZARD = Wizard(
     ),
     otherwise="log_only",
     depends="depends",
-    extras=_extras,
+    extras=breach_record.extras,
 )

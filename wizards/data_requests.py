@@ -28,9 +28,7 @@ Reading choices
 """
 from __future__ import annotations
 
-from typing import Any
-
-from .engine import Decision
+from . import requests_record
 from .logic import AllOf, Is, Not
 from .model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
 from .profile import ORG_CONTACT, ORG_NAME
@@ -39,12 +37,6 @@ UNSURE_TOO = ("yes", "no", "unsure")
 RIGHTS = ("access", "rectification", "erasure", "restriction", "portability", "marketing", "objection",
           "automated", "unclear")
 LETTER = ("received_on", "person_language", "org_name", "org_contact")
-
-
-def _extras(decision: Decision, lang: str) -> dict[str, Any]:
-    from .requests_record import extras
-
-    return extras(decision, lang)
 
 
 def _outcome(id: str, verdict: Verdict, role: str | None, cites: tuple[str, ...], *actions: Action) -> Outcome:
@@ -132,5 +124,5 @@ WIZARD = Wizard(
     ),
     otherwise="clarify",
     depends="depends",
-    extras=_extras,
+    extras=requests_record.extras,
 )
