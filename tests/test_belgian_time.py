@@ -161,3 +161,21 @@ def test_cli_refuses_a_future_awareness_date_in_the_chosen_language():
     assert out.returncode == 2
     reply = json.loads(out.stdout)
     assert reply["error"] == "future_date" and "in the future" in reply["message"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2090, 1, 1)))
+def test_wall_clock_round_trip_and_72_real_hours(moment):
+    """Every UTC moment has one wall-clock reading that leads back to it (the repeated October hour
+    reads back as its first occurrence), and the breach deadline is always 72 real hours later."""
+    from wizards.breach_record import clock
+
+    aware_utc = moment.replace(tzinfo=dt.timezone.utc)
+    local = bt.to_local(aware_utc)
+    back = bt.to_utc(local)
+    assert back == aware_utc or back == aware_utc - dt.timedelta(hours=1)
+    deadline, _ = clock(local, NOW)
+    assert deadline == bt.to_local(back + dt.timedelta(hours=72))
+    # Read back as a wall-clock time, the deadline is never later than 72 hours (the repeated October
+    # hour is read as its first occurrence), and at most one hour earlier.
+    assert dt.timedelta(hours=71) <= bt.to_utc(deadline) - back <= dt.timedelta(hours=72)

@@ -162,14 +162,14 @@ def test_deadline_on_a_working_day_has_no_weekend_note():
 
 def test_deadline_on_all_saints_sunday_moves_to_monday_in_the_note():
     clock = clock_text("2026-10-01")
-    assert "Sunday 1 November 2026 is a Saturday, Sunday or public holiday" in clock
+    assert "Deadline for your answer: Sunday 1 November 2026" in clock and "That day is a Saturday, Sunday or public holiday" in clock
     assert "until Monday 2 November 2026" in clock
     assert "has passed (31 days ago)" in clock
 
 
 def test_deadline_on_a_weekday_holiday_moves_to_the_next_working_day():
     clock = clock_text("2026-10-11")  # 11 November: Armistice, a Wednesday
-    assert "Wednesday 11 November 2026 is a Saturday, Sunday or public holiday" in clock
+    assert "answer: Wednesday 11 November 2026" in clock and "That day is a Saturday" in clock
     assert "until Thursday 12 November 2026" in clock
 
 
@@ -227,3 +227,19 @@ def test_command_line_gives_the_letter_and_schema():
                                        capture_output=True, text=True, timeout=60).stdout)
     assert schema["properties"]["received_on"]["format"] == "date"
     assert schema["properties"]["org_name"]["x-profile"] is True
+
+
+@pytest.mark.parametrize("person", ["nl", "fr", "en"])
+def test_every_path_gives_a_complete_letter_in_the_persons_language(person):
+    """Every outcome has a letter body; each letter has the deadline and the complaint route (Art. 12(4))."""
+    from wizards.paths import enumerate_paths
+
+    route = {"nl": "Gegevensbeschermingsautoriteit", "fr": "Autorité de protection des données",
+             "en": "Belgian Data Protection Authority"}[person]
+    deadline = {"nl": "uiterlijk op 20 december 2026", "fr": "au plus tard le 20 décembre 2026",
+                "en": "by 20 December 2026 at the latest"}[person]
+    for answers, _ in enumerate_paths(WIZARD):
+        decision = decide(WIZARD, {**answers, "received_on": "2026-11-20", "person_language": person})
+        text, lang = letter(decision, "nl")
+        assert lang == person and route in text and deadline in text, answers
+        assert "{" not in text and "}" not in text

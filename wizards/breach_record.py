@@ -27,6 +27,11 @@ def clock(aware_local: dt.datetime, now_utc: dt.datetime) -> tuple[dt.datetime, 
     return belgian_time.to_local(deadline_utc), left
 
 
+def colon(lang: str) -> str:
+    """French puts a narrow no-break space before the colon."""
+    return "\u202f:" if lang == "fr" else ":"
+
+
 def csv_cell(text: str) -> str:
     """One spreadsheet cell: quoted when needed; a leading = + - @ is neutralised (no formula injection)."""
     if text[:1] in ("=", "+", "-", "@"):
@@ -97,7 +102,7 @@ def extras(decision: Decision, lang: str) -> dict[str, Any]:
         sections.append(_clock_section(decision, lang))
     labels, values = _log(decision, lang)
     sections.append({"id": "log", "title": t(lang, "breach.log.title"),
-                     "lines": [f"{label}: {value}" for label, value in zip(labels, values)]})
+                     "lines": [f"{label}{colon(lang)} {value}" for label, value in zip(labels, values)]})
     if decision.outcome != "no_breach":
         sections.append({"id": "parties", "title": t(lang, "breach.parties.title"),
                          "lines": [t(lang, f"breach.parties.{p}") for p in ("police", "insurer", "bank", "ccb")]})

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Any
 
 from . import belgian_time
-from .breach_record import csv_row
+from .breach_record import colon, csv_row
 from .engine import Decision
 from .texts import t
 
@@ -38,8 +38,7 @@ def _day(day: dt.date, lang: str) -> str:
 def _holiday_note(day: dt.date, lang: str) -> str | None:
     if belgian_time.is_working_day(day):
         return None
-    return t(lang, "requests.clock.not_working_day", day=_day(day, lang),
-             next=_day(belgian_time.next_working_day(day), lang))
+    return t(lang, "requests.clock.not_working_day", next=_day(belgian_time.next_working_day(day), lang))
 
 
 def _received(decision: Decision) -> dt.date | None:
@@ -131,7 +130,7 @@ def extras(decision: Decision, lang: str) -> dict[str, Any]:
         "sections": [
             _clock_section(decision, lang),
             {"id": "log", "title": t(lang, "requests.log.title"),
-             "lines": [f"{label}: {value}" for label, value in zip(labels, values)]},
+             "lines": [f"{label}{colon(lang)} {value}" for label, value in zip(labels, values)]},
         ],
         "files": [
             {"name": f"reply-{letter_lang}-{day}.txt", "type": "text/plain", "label": t(lang, "requests.letter.download"),
