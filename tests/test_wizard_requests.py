@@ -66,7 +66,7 @@ def test_webshop_customer_asks_order_history_in_a_file():
 
 
 def test_employee_asks_tax_data_in_a_portable_file():
-    """Art. 20(1) and (3): processing on a legal obligation is outside portability; access remains (Art. 15)."""
+    """Art. 20(1): processing on a legal obligation is neither consent nor contract; access remains (Art. 15)."""
     decision = d(asks="portability", portable="no", **OK)
     assert (decision.verdict.value, decision.outcome) == ("not_required", "port_refuse")
     assert "Art. 15" in to_dict(WIZARD, decision, "en")["summary"]
