@@ -151,3 +151,25 @@ def test_result_fits_a_phone_screen(hub, browser):
         page.screenshot(path=str(SHOTS / "requests-date-nl-360.png"), full_page=False)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("url", [
+    "wizards/breach/#is_breach=yes&role=controller&unreadable=no&high_risk=yes&exception=none",
+    "fr/wizards/breach/#is_breach=yes&role=controller&unreadable=no&high_risk=yes&exception=none&aware_at=2026-12-01T09%3A15",
+    "wizards/requests/#asks=access&excessive=no&others_data=no&received_on=2026-11-20&person_language=fr",
+    "fr/wizards/requests/#asks=access&excessive=no&others_data=no&received_on=2026-11-20&person_language=nl"
+    "&org_name=Dupont&org_contact=vieprivee%40dupont.be",
+])
+def test_date_and_text_questions_and_results_have_no_serious_accessibility_violation(hub, context, url):
+    """The site-wide audit sees only each page's first question; this checks the date, text and result states."""
+    from hub.npm_assets import file_path
+
+    page = context.new_page()
+    page.goto(hub.url + url)
+    page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+    page.wait_for_selector(".wz-result, input.wz-when, input.wz-text")
+    page.evaluate(file_path("axe-core", "axe.min.js").read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "async () => (await axe.run(document.querySelector('.wz'), {resultTypes: ['violations']})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)")
+    assert violations == []
