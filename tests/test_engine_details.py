@@ -42,5 +42,5 @@ def test_wizards_without_extras_have_no_extra_keys():
     wizard = WIZARDS["dpo"]
     record = to_dict(wizard, decide(wizard, {"public_body": "yes"}, today="2026-12-02"), "nl")
     assert "sections" not in record and "files" not in record
-    assert "- Datum: 2 december 2026" in to_markdown(record, "nl")
+    assert "- Datum: 2 december 2026 (2026-12-02)" in to_markdown(record, "nl")
     assert "data-action=\"download-file\"" not in result_html(record, "nl", "")

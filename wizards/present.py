@@ -125,7 +125,8 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
     lines = [
         f"# {t(lang, 'ui.record_title')}: {record['title']}",
         "",
-        f"- {t(lang, 'ui.date')}: {_shown_date(record['date'], lang)}",
+        # As a Belgian reader writes it, with the ISO date kept for search and sorting.
+        f"- {t(lang, 'ui.date')}: {_shown_date(record['date'], lang)} ({record['date']})",
         f"- {t(lang, 'ui.version')}: {record['version']}",
         f"- {t(lang, 'ui.result')}: **{record['verdict_label']}**: {record['conclusion']}",
         "",
