@@ -2,9 +2,11 @@
 
 EDPB Guidelines 01/2021 give worked examples with the EDPB's own conclusion (internal documentation,
 notification to the supervisory authority, communication to the people). The conclusions below are
-those of the adopted version (v2.0, 14 December 2021) as we recall them; they were not re-read for this
-test (see the closing note of the wizard issue), and the visitor's answers are how the case's facts
-answer our questions.
+those of the adopted version (v2.0, 14 December 2021) as we recall them. The primary text was not re-read
+for this test; secondary summaries confirm Case 01 (no notification when encrypted at rest and quickly
+restored), Case 02 (no communication to the people when nothing sensitive is exposed and the data come
+back with little effect) and the hospital and exfiltration cases (both notifications): gtlaw-dataprivacydish.com
+(February 2021) and 4privacy.it. The visitor's answers are how each case's facts answer our questions.
 """
 import datetime as dt
 import json
