@@ -196,6 +196,12 @@ def render_profile(ctx: PageContext) -> str:
     for q in profile_fields.FIELDS:
         field_id = f"profile-{q.id}"
         help_text = question_help(_Profile, q, lang)  # type: ignore[arg-type]
+        if q.kind == "text":
+            parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
+                         f'<span class="wz-help" id="{field_id}-help">{_e(help_text or "")}</span><br>'
+                         f'<input type="text" id="{field_id}" name="{q.id}" maxlength="{q.max_length}" '
+                         f'autocomplete="organization" aria-describedby="{field_id}-help"></p>')
+            continue
         if q.kind == "number":
             parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
                          f'<span class="wz-help" id="{field_id}-help">{_e(help_text or "")}</span><br>'
