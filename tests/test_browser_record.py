@@ -120,8 +120,13 @@ def test_build_reload_export_import_and_delete(hub, context, tmp_path):
 @pytest.mark.parametrize("lang_prefix, word", [("fr/", "Traitements"), ("en/", "Processing activities")])
 def test_page_speaks_its_language_and_fits_a_phone(hub, browser, lang_prefix, word):
     context = browser.new_context(service_workers="block", viewport={"width": 360, "height": 800})
+    # The organisation profile saved on the wizards page fills in the new record's name and contact.
+    context.add_init_script('localStorage.getItem("gdpr-hub.record") || localStorage.setItem("gdpr-hub.profile", '
+                            'JSON.stringify({org_name: "ASBL Les Amis", org_contact: "info@amis.example"}))')
     page, errors, _ = open_record(context, hub, lang_prefix + "wizards/record/#sector=socio-cultural")
     wait_checked(page)
+    assert page.input_value(".rec-org input[name=name]") == "ASBL Les Amis"
+    assert page.input_value(".rec-org input[name=email]") == "info@amis.example"
     assert word in page.inner_text(".rec-rows h2")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 // documents. This file holds no legal logic: it draws forms, keeps the record and offers downloads.
 const STORE_KEY = "gdpr-hub.record";
 const RESULTS_KEY = "gdpr-hub.results";
+const PROFILE_KEY = "gdpr-hub.profile";  // the organisation profile of the wizards page (wizard.js)
 
 const data = JSON.parse(document.getElementById("rec-data").textContent);
 const T = (key) => data.texts[key] ?? key;
@@ -122,6 +123,17 @@ const status = el("p", { class: "rec-status", role: "status", "aria-live": "poli
 const gapsBox = el("div", { class: "rec-gaps", "aria-live": "polite" });
 const output = el("div", { class: "rec-output" });
 
+// A new record takes the organisation's name and contact from the profile, when the visitor saved them.
+function withProfile(fresh) {
+  let profile = {};
+  try { profile = JSON.parse(localStorage.getItem(PROFILE_KEY) || "{}"); } catch { /* no profile */ }
+  const org = fresh.organisation;
+  if (!org.name && typeof profile.org_name === "string") org.name = profile.org_name;
+  const contact = typeof profile.org_contact === "string" ? profile.org_contact : "";
+  if (contact && !org.email && !org.address) org[contact.includes("@") ? "email" : "address"] = contact;
+  return fresh;
+}
+
 function startPanel() {
   const select = el("select", { id: "rec-sample", name: "sample" });
   for (const s of data.samples) select.append(el("option", { value: s.id, text: s.name }));
@@ -131,7 +143,7 @@ function startPanel() {
   const go = button(T("ui.start_button"), () => {
     if (record && record.activities.length && !confirm(T("ui.replace_confirm"))) return;
     const sample = data.samples.find((s) => s.id === select.value);
-    record = sample ? structuredClone(sample.record) : blankRecord();
+    record = withProfile(sample ? structuredClone(sample.record) : blankRecord());
     save();
     render();
   }, { "data-action": "start" });
@@ -375,7 +387,7 @@ function scheduleCheck() {
 if (!record) {
   const wanted = new URLSearchParams(location.hash.slice(1)).get("sector");
   const only = data.edition ? data.samples[0] : data.samples.find((s) => s.id === wanted);
-  if (only) { record = structuredClone(only.record); save(); }
+  if (only) { record = withProfile(structuredClone(only.record)); save(); }
 }
 render();
 box.dataset.state = "ready";
