@@ -196,7 +196,8 @@ def render_profile(ctx: PageContext) -> str:
     # Who the organisation is and who decides: the combined record names them (optional, kept locally).
     for name, auto in (("org_name", "organization"), ("decided_by", "off")):
         parts.append(f'<p><label for="profile-{name}"><strong>{_e(t(lang, f"record.{name}"))}</strong></label><br>'
-                     f'<input type="text" id="profile-{name}" name="{name}" maxlength="200" autocomplete="{auto}"></p>')
+                     f'<input type="text" class="wz-number" style="width: min(100%, 30rem)" id="profile-{name}" name="{name}" '
+                     f'maxlength="200" autocomplete="{auto}"></p>')
     for q in profile_fields.FIELDS:
         field_id = f"profile-{q.id}"
         help_text = question_help(_Profile, q, lang)  # type: ignore[arg-type]
@@ -340,5 +341,7 @@ def _ui_texts(lang: str) -> str:
                                       "not_examined", "actions", "sources", "record_note", "disclaimer")},
             **{k: f"record.{k}" for k in ("org_name", "no_profile", "no_results", "decision", "decided_by",
                                           "decision_date", "signature", "drawn_up")}}
-    data = json.dumps({k: t(lang, v) for k, v in keys.items()}, ensure_ascii=False).replace("</", "<\\/")
+    texts = {k: t(lang, v) for k, v in keys.items()}
+    texts["colon"] = "\u202f: " if lang == "fr" else ": "  # French puts a narrow no-break space before ":"
+    data = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="wz-texts">{data}</script>'

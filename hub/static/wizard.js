@@ -391,18 +391,19 @@ const mdUrl = (value) => (typeof value === "string" && /^https?:\/\/[^\s<>"'`\\]
 
 // One wizard's result, from its stored record data (see wizards/present.py, to_markdown).
 function recordMarkdown(r, texts) {
+  const c = texts.colon;  // ": ", in French with a narrow no-break space before it
   const lines = [
-    `## ${mdText(texts.record_title)}: ${mdText(r.title)}`, "",
-    `- ${mdText(texts.date)}: ${mdText(r.date)}`,
-    `- ${mdText(texts.version)}: ${mdText(r.version)}`,
-    `- ${mdText(texts.result)}: **${mdText(r.verdict_label)}**: ${mdText(r.conclusion)}`, "",
+    `## ${mdText(texts.record_title)}${c}${mdText(r.title)}`, "",
+    `- ${mdText(texts.date)}${c}${mdText(r.date)}`,
+    `- ${mdText(texts.version)}${c}${mdText(r.version)}`,
+    `- ${mdText(texts.result)}${c}**${mdText(r.verdict_label)}**${c}${mdText(r.conclusion)}`, "",
     mdText(r.summary), "",
     `### ${mdText(texts.your_answers)}`, "",
     ...mdList(r.answers).map((a) => `- ${mdText(a.text)} **${mdText(a.answer_label)}**`),
   ];
   const depends = Array.isArray(r.depends_on) ? r.depends_on : [];
   if (depends.length) lines.push("", `### ${mdText(texts.open_points)}`, "", ...depends.map((p) => `- ${mdText(p)}`));
-  lines.push("", `### ${mdText(texts.grounds)}`, "", ...mdList(r.reasons).map((g) => `1. **${mdText(g.title)}**: ${mdText(g.explanation)}`));
+  lines.push("", `### ${mdText(texts.grounds)}`, "", ...mdList(r.reasons).map((g) => `1. **${mdText(g.title)}**${c}${mdText(g.explanation)}`));
   if (r.not_examined === true) lines.push("", mdText(texts.not_examined));
   lines.push("", `### ${mdText(texts.actions)}`, "", ...mdList(r.actions).map((a) => `- ${mdText(a.text)}`));
   lines.push("", `### ${mdText(texts.sources)}`, "", ...mdList(r.sources).map((c) => `- ${mdText(c.label)}${mdUrl(c.url)}`));
@@ -412,10 +413,11 @@ function recordMarkdown(r, texts) {
 // The document an organisation keeps and can show the data protection authority: who it is, what each
 // wizard concluded and why, and who decided, when, with a place to sign.
 function combinedRecord(form, texts) {
+  const c = texts.colon;
   const blank = "______________________________";
   const profile = readProfile();
   const lines = [`# ${mdText(texts.record_title)}`, "", `## ${mdText(texts.profile_title)}`, "",
-    `- ${mdText(texts.org_name)}: ${mdText(profile.org_name) || blank}`];
+    `- ${mdText(texts.org_name)}${c}${mdText(profile.org_name) || blank}`];
   const known = [...form.querySelectorAll("input[name]")].map((input) => input.name)
     .filter((name, i, all) => all.indexOf(name) === i && name !== "org_name" && name !== "decided_by");
   const answered = known.filter((name) => profile[name] !== undefined).map((name) => profileLine(form, name, profile[name]))
@@ -433,10 +435,10 @@ function combinedRecord(form, texts) {
   }
   if (results.length === 0) lines.push("", mdText(texts.no_results));
   lines.push("", "---", "", `## ${mdText(texts.decision)}`, "",
-    `- ${mdText(texts.decided_by)}: ${mdText(profile.decided_by) || blank}`,
-    `- ${mdText(texts.decision_date)}: ${blank}`,
-    `- ${mdText(texts.signature)}:`, "", "", blank, "",
-    `${mdText(texts.drawn_up)}: ${new Date().toISOString().slice(0, 10)}`, "",
+    `- ${mdText(texts.decided_by)}${c}${mdText(profile.decided_by) || blank}`,
+    `- ${mdText(texts.decision_date)}${c}${blank}`,
+    `- ${mdText(texts.signature)}${c.trimEnd()}`, "", "", blank, "",
+    `${mdText(texts.drawn_up)}${c}${new Date().toISOString().slice(0, 10)}`, "",
     mdText(texts.record_note), "", mdText(texts.disclaimer), "");
   return lines.join("\n");
 }
