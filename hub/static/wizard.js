@@ -117,6 +117,7 @@ function setupWizard(box) {
   let record = null;
   let path = [];
   let errorShown = "";
+  let dropped = null;  // {question, message} of an answer refused and left out during this step
 
   function note(text) {
     if (!notice) return;
@@ -162,13 +163,20 @@ function setupWizard(box) {
         // A refused answer is not kept: kept, it would block every later step.
         delete answers[bad];
         writeFragment(answers);
-        if (bad !== current) { note(texts.refused + ": " + data.message + " " + texts.answer_dropped); return true; }
+        if (bad !== current) { dropped = { question: bad, message: texts.refused + ": " + data.message }; return true; }
       }
       showError(texts.refused + ": " + data.message);
       return false;
     }
     if (data.status === "question") {
       stage.innerHTML = data.html;
+      // A refused answer from a link: its reason shows at its question when that is the one asked now.
+      if (dropped) {
+        const error = dropped.question === data.question && stage.querySelector(".wz-error");
+        if (error) error.textContent = dropped.message;
+        else note(dropped.message + " " + texts.answer_dropped);
+        dropped = null;
+      }
       resultBox.innerHTML = "";
       tools.hidden = true;
       record = null;
@@ -177,6 +185,7 @@ function setupWizard(box) {
       updateStartOver();
       return false;
     }
+    if (dropped) { note(dropped.message + " " + texts.answer_dropped); dropped = null; }
     stage.innerHTML = "";
     resultBox.innerHTML = data.html;
     tools.hidden = false;
