@@ -42,7 +42,7 @@ function readFragment(known) {
   const answers = {};
   const ignored = [];
   for (const [k, v] of new URLSearchParams(location.hash.slice(1))) {
-    if (known.has(k)) answers[k] = v;
+    if (known === null || known.has(k)) answers[k] = v;
     else ignored.push(k);
   }
   return { answers, ignored };
@@ -110,7 +110,8 @@ function setupWizard(box) {
   const tools = box.querySelector(".wz-tools");
   const texts = JSON.parse(document.getElementById("wz-texts").textContent);
   const profileFields = JSON.parse(box.dataset.profileFields);
-  const known = new Set(JSON.parse(box.dataset.questions || "[]"));
+  // A page built before the list existed (an old copy in a cache) takes every key, as it used to.
+  const known = box.dataset.questions ? new Set(JSON.parse(box.dataset.questions)) : null;
   const firstStage = stage.innerHTML;
   const profile = readProfile();
   let answers = profileAnswers(profile, profileFields);
@@ -241,6 +242,7 @@ function setupWizard(box) {
     const error = form.querySelector(".wz-error");
     if (value === null) { error.textContent = texts.answer_required; return; }
     error.textContent = "";
+    note("");
     answers[form.dataset.question] = value;
     updateStartOver();
     // After a failed start the failure message (and the flowchart it points to) stays.
