@@ -155,7 +155,7 @@ def test_a_number_python_cannot_read_is_refused_like_any_bad_answer(hub, context
     assert page.inner_text(".wz-error").startswith(t("nl", "ui.refused"))
     page.fill("form.wz-step input[type=number]", "3")
     page.click("form.wz-step .wz-next")
-    page.wait_for_selector("form.wz-step[data-question=regular_processing]")
+    page.wait_for_selector("form.wz-step[data-question=has_staff]")
     assert page.get_attribute(".wz", "data-state") == "ready" and errors == []
 
 
@@ -235,7 +235,7 @@ def test_start_again_leaves_empty_profile_values_out(hub, context):
     wait_ready(page)
     page.fill("form.wz-step[data-question=employees] input", "3")
     page.click("form.wz-step .wz-next")
-    page.check("form.wz-step[data-question=regular_processing] input[value=yes]")
+    page.check("form.wz-step[data-question=has_staff] input[value=yes]")
     page.click("form.wz-step .wz-next")
     page.wait_for_selector(".wz-result")
     page.click(".wz button[data-action=restart]:visible")
