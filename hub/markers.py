@@ -161,20 +161,23 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
     form = question_html(wizard, wizard.question(first), lang, number=1)
     chart = mermaid(wizard, lang)
     profile_ids = json.dumps(sorted(q.id for q in wizard.questions if q.ns == "profile"))
+    # The page reads only these keys from a link's fragment; any other key (utm_source=...) is dropped.
+    question_ids = json.dumps([q.id for q in wizard.questions])
     return (
         f'<div class="wz" id="wz-{wizard.id}" data-wizard="{wizard.id}" data-lang="{lang}" data-state="loading" '
         f'data-root="{_e(ctx.root)}" data-lang-root="{_e(ctx.lang_root)}" '
-        f"data-profile-fields='{_e(profile_ids)}' aria-busy=\"false\">"
+        f"data-profile-fields='{_e(profile_ids)}' data-questions='{_e(question_ids)}' aria-busy=\"false\">"
         f'<p class="wz-privacy">{_e(t(lang, "ui.privacy"))}</p>'
         f'<div class="wz-answers-box"></div>'
+        f'<p class="wz-notice" role="status" hidden></p>'
         f'<div class="wz-stage">{form}</div>'
+        f'<p class="wz-start-over" hidden><button type="button" class="md-button" data-action="restart">{_e(t(lang, "ui.restart"))}</button></p>'
         f'<p class="wz-status" role="status" aria-live="polite">{_e(t(lang, "ui.loading"))}</p>'
         f'<div class="wz-result-box" aria-live="polite"></div>'
         f'<div class="wz-tools" hidden>'
         f'<button type="button" class="md-button" data-action="download-md">{_e(t(lang, "ui.download_md"))}</button> '
         f'<button type="button" class="md-button" data-action="download-json">{_e(t(lang, "ui.download_json"))}</button> '
         f'<button type="button" class="md-button" data-action="print">{_e(t(lang, "ui.print"))}</button> '
-        f'<button type="button" class="md-button" data-action="restart">{_e(t(lang, "ui.restart"))}</button> '
         f'<a class="wz-share" href="#">{_e(t(lang, "ui.share"))}</a> <span class="wz-share-note">{_e(t(lang, "ui.share_note"))}</span>'
         f"</div>"
         f"<noscript><p>{_e(t(lang, 'ui.failed'))}</p></noscript>"
@@ -196,15 +199,24 @@ def render_profile(ctx: PageContext) -> str:
         def text_ns(question: Any) -> str:
             return "profile"
 
-    parts = [f'<form class="wz-profile" data-lang="{lang}"><h2>{_e(t(lang, "profile.title"))}</h2><p>{_e(t(lang, "profile.intro"))}</p>']
+    # method="dialog": outside a <dialog> a submit goes nowhere, so without JavaScript (or if the page
+    # script stops) the answers are not sent to the server as a query string.
+    parts = [f'<form class="wz-profile" method="dialog" data-lang="{lang}" data-root="{_e(ctx.root)}">'
+             f'<h2>{_e(t(lang, "profile.title"))}</h2><p>{_e(t(lang, "profile.intro"))}</p>']
+    # Who the organisation is and who decides: the combined record names them (optional, kept locally).
+    # (The organisation's name is a profile field of its own, wizards/profile.py, asked below.)
+    for name, auto in (("decided_by", "off"),):
+        parts.append(f'<p><label for="profile-{name}"><strong>{_e(t(lang, f"record.{name}"))}</strong></label><br>'
+                     f'<input type="text" class="wz-number" style="width: min(100%, 30rem)" id="profile-{name}" name="{name}" '
+                     f'maxlength="200" autocomplete="{auto}"></p>')
     for q in profile_fields.FIELDS:
         field_id = f"profile-{q.id}"
         help_text = question_help(_Profile, q, lang)  # type: ignore[arg-type]
         if q.kind == "text":
             parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
                          f'<span class="wz-help" id="{field_id}-help">{_e(help_text or "")}</span><br>'
-                         f'<input type="text" id="{field_id}" name="{q.id}" maxlength="{q.max_length}" '
-                         f'autocomplete="organization" aria-describedby="{field_id}-help"></p>')
+                         f'<input type="text" class="wz-number" style="width: min(100%, 30rem)" id="{field_id}" '
+                         f'name="{q.id}" maxlength="{q.max_length}" autocomplete="{"organization" if q.id == "org_name" else "off"}" aria-describedby="{field_id}-help"></p>')
             continue
         if q.kind == "number":
             parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
@@ -349,6 +361,15 @@ def _ui_texts(lang: str) -> str:
     """The few interface strings the page script needs before Python has started."""
     keys = {"answer_required": "ui.answer_required", "loading": "ui.loading", "failed": "ui.failed",
             "refused": "ui.refused", "record_title": "ui.record_title", "profile_title": "profile.title",
-            "profile_saved": "profile.saved", "profile_cleared": "profile.cleared"}
-    data = json.dumps({k: t(lang, v) for k, v in keys.items()}, ensure_ascii=False).replace("</", "<\\/")
+            "profile_saved": "profile.saved", "profile_cleared": "profile.cleared",
+            "ignored_keys": "notice.ignored_keys", "answer_dropped": "notice.answer_dropped",
+            "step_failed": "notice.step_failed", "storage_off": "notice.storage_off",
+            # the combined record, written by the page from the stored results
+            **{k: f"ui.{k}" for k in ("date", "version", "result", "your_answers", "open_points", "grounds",
+                                      "not_examined", "actions", "sources", "record_note", "disclaimer")},
+            **{k: f"record.{k}" for k in ("org_name", "no_profile", "no_results", "decision", "decided_by",
+                                          "decision_date", "signature", "drawn_up")}}
+    texts = {k: t(lang, v) for k, v in keys.items()}
+    texts["colon"] = "\u202f: " if lang == "fr" else ": "  # French puts a narrow no-break space before ":"
+    data = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="wz-texts">{data}</script>'
