@@ -45,6 +45,11 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
 }
 
+ensure_spreadsheet_reader() {
+  # The tests open our .xlsx and .ods files in a real spreadsheet program (LibreOffice Calc, headless).
+  command -v soffice >/dev/null || apt_install libreoffice-calc-nogui
+}
+
 command="${1:-}"
 shift || true
 case "$command" in
@@ -55,7 +60,7 @@ case "$command" in
     ensure_tools; ensure_python site
     exec "$PY" -m hub build "$@" ;;
   test)
-    ensure_tools; ensure_python test; ensure_chromium
+    ensure_tools; ensure_python test; ensure_chromium; ensure_spreadsheet_reader
     set +e
     "$PY" -m pytest "$@"
     status=$?
