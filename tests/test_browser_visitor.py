@@ -316,10 +316,9 @@ def test_screenshots(hub, browser, lang):
         for name, path in SHOTS.items():
             page.goto(hub.url + PREFIX[lang] + path)
             page.wait_for_load_state("load")
+            target = SCREENSHOTS / f"{name}-{lang}-{label}.png"
             if name == "verdict":
                 page.wait_for_selector(".wz-result", timeout=60000)
-                page.locator(".wz-result").scroll_into_view_if_needed()
-            target = SCREENSHOTS / f"{name}-{lang}-{label}.png"
-            page.screenshot(path=str(target), full_page=name != "verdict")
+            page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 5000
         context.close()
