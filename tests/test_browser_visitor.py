@@ -77,6 +77,14 @@ def test_every_link_download_and_fragment_of_the_hub_resolves(hub):
     assert len(csvs) >= 15, "every sector in every language offers its sample register"
 
 
+def test_every_link_download_and_fragment_of_an_edition_resolves():
+    """An edition puts its sector first and drops the others: its links must still all resolve."""
+    from hub.__main__ import build
+
+    problems = broken_links(build("pharmacies", quiet=True))
+    assert not problems, f"{len(problems)} broken links, e.g.:\n" + "\n".join(problems[:20])
+
+
 # ---------------------------------------------------------------------------------------------------------
 # One crawl of every page at phone width
 
