@@ -65,6 +65,11 @@ def _open_points(wizard: Wizard, decision: Decision, lang: str) -> list[dict[str
     return points
 
 
+def _colon(lang: str) -> str:
+    """French typography puts a narrow no-break space before a colon."""
+    return "\u202f:" if lang == "fr" else ":"
+
+
 def _same_words(a: str, b: str) -> bool:
     return a.strip().rstrip(".!").casefold() == b.strip().rstrip(".!").casefold()
 
@@ -124,12 +129,12 @@ def to_json(record: dict[str, Any]) -> str:
 
 def to_markdown(record: dict[str, Any], lang: str) -> str:
     lines = [
-        f"# {t(lang, 'ui.record_title')}: {record['title']}",
+        f"# {t(lang, 'ui.record_title')}{_colon(lang)} {record['title']}",
         "",
-        f"- {t(lang, 'ui.date')}: {record['date']}",
-        f"- {t(lang, 'ui.version')}: {record['version']}",
-        f"- {t(lang, 'ui.result')}: **{record['conclusion']}**" if _same_words(record["conclusion"], record["verdict_label"])
-        else f"- {t(lang, 'ui.result')}: **{record['verdict_label']}**: {record['conclusion']}",
+        f"- {t(lang, 'ui.date')}{_colon(lang)} {record['date']}",
+        f"- {t(lang, 'ui.version')}{_colon(lang)} {record['version']}",
+        f"- {t(lang, 'ui.result')}{_colon(lang)} **{record['conclusion']}**" if _same_words(record["conclusion"], record["verdict_label"])
+        else f"- {t(lang, 'ui.result')}{_colon(lang)} **{record['verdict_label']}**{_colon(lang)} {record['conclusion']}",
         "",
         record["summary"],
         "",
@@ -144,7 +149,7 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
             lines += [f"  - {q['text']}" + (f" {q['help']}" if q["help"] else "")
                       for q in point["questions"]]
     lines += ["", f"## {t(lang, 'ui.grounds')}", ""]
-    lines += [f"1. **{r['title']}**: {r['explanation']}" for r in record["reasons"]]
+    lines += [f"1. **{r['title']}**{_colon(lang)} {r['explanation']}" for r in record["reasons"]]
     if record["not_examined"]:
         lines += ["", t(lang, "ui.not_examined")]
     lines += ["", f"## {t(lang, 'ui.actions')}", ""] + [f"- {a['text']}" for a in record["actions"]]
@@ -171,7 +176,7 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
     repeated = _same_words(record["conclusion"], record["verdict_label"])
     parts = [
         f'<section class="wz-result" data-verdict="{_e(record["verdict"])}" tabindex="-1">',
-        f'<h2 class="wz-result-title">{_e(t(lang, "ui.result"))}: '
+        f'<h2 class="wz-result-title">{_e(t(lang, "ui.result"))}{_colon(lang)} '
         f'<span class="wz-verdict">{_e(record["conclusion"] if repeated else record["verdict_label"])}</span></h2>',
         "" if repeated else f'<p class="wz-conclusion"><strong>{_e(record["conclusion"])}</strong></p>',
         f"<p>{_e(record['summary'])}</p>",
@@ -188,7 +193,7 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
     parts.append(f"<h3>{_e(t(lang, 'ui.reasons'))}</h3><ol class=\"wz-reasons\">")
     for r in record["reasons"]:
         parts.append(
-            f'<li data-status="{_e(r["status"])}"><strong>{_e(r["title"])}</strong>: {_e(r["explanation"])}</li>'
+            f'<li data-status="{_e(r["status"])}"><strong>{_e(r["title"])}</strong>{_colon(lang)} {_e(r["explanation"])}</li>'
         )
     parts.append("</ol>")
     if record["not_examined"]:
@@ -206,8 +211,8 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
         parts.append(f'<li><a href="{_e(s["url"])}">{label}</a></li>' if s["url"] else f"<li>{label}</li>")
     parts.append("</ul>")
     parts.append(
-        f'<p class="wz-meta">{_e(t(lang, "ui.date"))}: {_e(record["date"])} · '
-        f'{_e(t(lang, "ui.version"))}: {_e(record["version"])}</p>'
+        f'<p class="wz-meta">{_e(t(lang, "ui.date"))}{_colon(lang)} {_e(record["date"])} · '
+        f'{_e(t(lang, "ui.version"))}{_colon(lang)} {_e(record["version"])}</p>'
     )
     parts.append("</section>")
     return "".join(parts)
