@@ -38,7 +38,8 @@ def test_it_depends_is_said_once_and_each_point_shows_its_question_and_factors(w
         markdown = to_markdown(record, lang)
         assert markdown.count(f"**{label}") == 1
         checked += 1
-    assert checked, f"{wizard_id}: no path ends in 'it depends'"
+    can_depend = any(outcome.verdict.value == "depends" for outcome in wizard.outcomes)
+    assert checked or not can_depend, f"{wizard_id}: no path ends in 'it depends'"
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
