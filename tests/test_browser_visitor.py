@@ -327,6 +327,8 @@ def test_screenshots(hub, browser, lang):
             target = SCREENSHOTS / f"{name}-{lang}-{label}.png"
             if name == "verdict":
                 page.wait_for_selector(".wz-result", timeout=60000)
+                page.evaluate("window.scrollTo(0, 0)")  # the wizard scrolled to the result; the header sticks
+                page.wait_for_timeout(200)
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 5000
         context.close()
