@@ -56,9 +56,11 @@ SECTOR_TEXT = {
            "supplier": "Leverancier", "role": "Rol", "agreement": "Verwerkersovereenkomst nodig?", "why": "Waarom",
            "record": "Document", "period": "Termijn", "source": "Bron", "yes": "Ja", "no": "Nee",
            "position": "Standpunt van {fed}: dit is advies van de federatie, geen wet en geen standpunt van de GBA.",
-           "contact": "Vragen? Neem contact op met {fed}", "wizards": "Start een wizard met de antwoorden die in uw sector meestal gelden:",
+           "contact": "Vragen? Neem contact op met {fed}", "wizards": "Start een wizard. Waar een antwoord in uw sector meestal vastligt, staat het al ingevuld:",
+           "wizards_plain": "Start een wizard:", "prefilled": "deels ingevuld",
            "roles": {"processor": "Verwerker", "controller": "Zelfstandige verwerkingsverantwoordelijke",
-                     "joint_controller": "Gezamenlijke verwerkingsverantwoordelijke", "not_personal_data": "Verwerkt geen persoonsgegevens voor u"},
+                     "joint_controller": "Gezamenlijke verwerkingsverantwoordelijke", "not_personal_data": "Verwerkt geen persoonsgegevens voor u",
+                     "depends": "Hangt af van de taak"},
            "bases": {"consent": "Toestemming (art. 6, lid 1, a) AVG)", "contract": "Overeenkomst (art. 6, lid 1, b) AVG)",
                      "legal_obligation": "Wettelijke verplichting (art. 6, lid 1, c) AVG)", "vital_interests": "Vitaal belang (art. 6, lid 1, d) AVG)",
                      "public_task": "Taak van algemeen belang (art. 6, lid 1, e) AVG)", "legitimate_interests": "Gerechtvaardigd belang (art. 6, lid 1, f) AVG)"}},
@@ -68,9 +70,11 @@ SECTOR_TEXT = {
            "supplier": "Fournisseur", "role": "Rôle", "agreement": "Contrat de sous-traitance nécessaire ?", "why": "Pourquoi",
            "record": "Document", "period": "Durée", "source": "Source", "yes": "Oui", "no": "Non",
            "position": "Position de {fed} : c'est un conseil de la fédération, ni la loi ni une position de l'APD.",
-           "contact": "Des questions ? Contactez {fed}", "wizards": "Lancez un assistant avec les réponses qui valent généralement dans votre secteur :",
+           "contact": "Des questions ? Contactez {fed}", "wizards": "Lancez un assistant. Quand une réponse est en général acquise dans votre secteur, elle est déjà remplie :",
+           "wizards_plain": "Lancez un assistant :", "prefilled": "en partie rempli",
            "roles": {"processor": "Sous-traitant", "controller": "Responsable du traitement distinct",
-                     "joint_controller": "Responsable conjoint du traitement", "not_personal_data": "Ne traite pas de données personnelles pour vous"},
+                     "joint_controller": "Responsable conjoint du traitement", "not_personal_data": "Ne traite pas de données personnelles pour vous",
+                     "depends": "Dépend de la tâche"},
            "bases": {"consent": "Consentement (art. 6, § 1, a) RGPD)", "contract": "Contrat (art. 6, § 1, b) RGPD)",
                      "legal_obligation": "Obligation légale (art. 6, § 1, c) RGPD)", "vital_interests": "Intérêts vitaux (art. 6, § 1, d) RGPD)",
                      "public_task": "Mission d'intérêt public (art. 6, § 1, e) RGPD)", "legitimate_interests": "Intérêt légitime (art. 6, § 1, f) RGPD)"}},
@@ -80,9 +84,11 @@ SECTOR_TEXT = {
            "supplier": "Supplier", "role": "Role", "agreement": "Processing agreement needed?", "why": "Why",
            "record": "Record", "period": "Period", "source": "Source", "yes": "Yes", "no": "No",
            "position": "Position of {fed}: this is the federation's advice, not the law and not a position of the Belgian DPA.",
-           "contact": "Questions? Contact {fed}", "wizards": "Start a wizard with the answers that usually hold in your sector:",
+           "contact": "Questions? Contact {fed}", "wizards": "Start a wizard. Where an answer is usually settled in your sector, it is already filled in:",
+           "wizards_plain": "Start a wizard:", "prefilled": "partly filled in",
            "roles": {"processor": "Processor", "controller": "Separate controller",
-                     "joint_controller": "Joint controller", "not_personal_data": "Processes no personal data for you"},
+                     "joint_controller": "Joint controller", "not_personal_data": "Processes no personal data for you",
+                     "depends": "Depends on the task"},
            "bases": {"consent": "Consent (Art. 6(1)(a) GDPR)", "contract": "Contract (Art. 6(1)(b) GDPR)",
                      "legal_obligation": "Legal obligation (Art. 6(1)(c) GDPR)", "vital_interests": "Vital interests (Art. 6(1)(d) GDPR)",
                      "public_task": "Public task (Art. 6(1)(e) GDPR)", "legitimate_interests": "Legitimate interests (Art. 6(1)(f) GDPR)"}},
@@ -203,6 +209,12 @@ def render_profile(ctx: PageContext) -> str:
     for q in profile_fields.FIELDS:
         field_id = f"profile-{q.id}"
         help_text = question_help(_Profile, q, lang)  # type: ignore[arg-type]
+        if q.kind == "text":
+            parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
+                         f'<span class="wz-help" id="{field_id}-help">{_e(help_text or "")}</span><br>'
+                         f'<input type="text" id="{field_id}" name="{q.id}" maxlength="{q.max_length}" '
+                         f'autocomplete="organization" aria-describedby="{field_id}-help"></p>')
+            continue
         if q.kind == "number":
             parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
                          f'<span class="wz-help" id="{field_id}-help">{_e(help_text or "")}</span><br>'
@@ -241,7 +253,7 @@ def render_sector(block: str, ctx: PageContext) -> str:
         return _table(rows) + "\n"
     if block == "retention":
         rows = [[words["record"], words["period"], words["source"]]]
-        rows += [[r["record"][lang], r["period"][lang], r["source"]] for r in data["retention"]]
+        rows += [[r["record"][lang], r["period"][lang], r["source"][lang]] for r in data["retention"]]
         return _table(rows) + "\n"
     if block == "positions":
         out = []
@@ -263,12 +275,17 @@ def render_sector(block: str, ctx: PageContext) -> str:
         return f'<div class="admonition info hub-contact"><p class="admonition-title">{_e(title)}</p><p>{" · ".join(bits)}</p></div>\n'
     if block == "wizards":
         items = []
+        any_answers = False
         for wizard_id in WIZARDS:
             answers = sector_answers(sector, wizard_id)
+            any_answers = any_answers or bool(answers)
             fragment = ("#" + wizard_fragment(answers)) if answers else ""
             href = f"{ctx.lang_root}wizards/{wizard_id}/{fragment}"
-            items.append(f'<li><a href="{_e(href)}">{_e(t(lang, f"{wizard_id}.title"))}</a></li>')
-        return f"<p>{_e(words['wizards'])}</p><ul>{''.join(items)}</ul>\n"
+            # Say which links carry answers: a sector without a profile must not promise pre-filled wizards.
+            note = f" ({_e(words['prefilled'])})" if answers else ""
+            items.append(f'<li><a href="{_e(href)}">{_e(t(lang, f"{wizard_id}.title"))}</a>{note}</li>')
+        intro = words["wizards"] if any_answers else words["wizards_plain"]
+        return f"<p>{_e(intro)}</p><ul>{''.join(items)}</ul>\n"
     raise MarkerError(f"{ctx.where}: unknown marker [[sector {block}]]; known: wizards, register, suppliers, retention, positions, contact")
 
 
@@ -291,7 +308,7 @@ def render_catalogue(kind: str, ctx: PageContext) -> str:
 
         for entry in catalogue():
             label = t(lang, f"verdict.{entry['verdict']}")
-            rows.append((f"{entry['name']} ({entry['provider']})", f"{entry['purpose'][lang]} {entry['reason'][lang]}",
+            rows.append((f"{entry['name'][lang]} ({entry['provider'][lang]})", f"{entry['purpose'][lang]} {entry['reason'][lang]}",
                          label, entry["answers"]))
     elif kind == "processor":
         from wizards.processor import suppliers

@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from hub import npm_assets  # noqa: E402
+from wizards.typography import french_html  # noqa: E402
 from hub.markers import MarkerError, PageContext, expand, register_rows  # noqa: E402
 from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
 from hub.schema import SchemaError  # noqa: E402
@@ -68,21 +69,25 @@ def _write_csv(sector: Sector, lang: str, target: Path) -> None:
 
 
 SECTOR_INDEX = {
-    "nl": ("Sectoren", "Voorbeeldregisters, leveranciers en vragen per sector.", "Kies uw sector."),
-    "fr": ("Secteurs", "Registres exemples, fournisseurs et questions par secteur.", "Choisissez votre secteur."),
-    "en": ("Sectors", "Sample registers, suppliers and questions per sector.", "Choose your sector."),
+    "nl": ("Sectoren", "Voorbeeldregisters, leveranciers en vragen per sector.", "Kies uw sector.",
+           "De sectorpagina's, elk met haar eigen bronnen"),
+    "fr": ("Secteurs", "Registres exemples, fournisseurs et questions par secteur.", "Choisissez votre secteur.",
+           "Les pages sectorielles, chacune avec ses propres sources"),
+    "en": ("Sectors", "Sample registers, suppliers and questions per sector.", "Choose your sector.",
+           "The sector pages, each with its own sources"),
 }
 
 
 def _write_sector_index(sectors: list[Sector], lang: str, target: Path) -> None:
-    title, summary, intro = SECTOR_INDEX[lang]
+    # The source a visitor reads is the sector pages, not the file the build reads them from.
+    title, summary, intro, source = SECTOR_INDEX[lang]
     items = "\n".join(
         f"- [{s.data['name'][lang]}]({s.id}/index.md): {s.data['summary'][lang]}" for s in sectors
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
         f"---\ntitle: {title}\nsummary: {summary}\nreviewed: 2026-11-23\nsources:\n"
-        f"  - \"sectors/*/sector.yml\"\n---\n# {title}\n\n{intro}\n\n{items}\n",
+        f"  - \"{source}\"\n---\n# {title}\n\n{intro}\n\n{items}\n",
         encoding="utf-8",
     )
 
@@ -293,3 +298,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     label = TASK_LABEL.get(src, TASK_LABEL["nl"])
     return html.replace('<label class="task-list-control"><input type="checkbox"',
                         f'<label class="task-list-control"><input type="checkbox" aria-label="{label}"')
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
+    if page.file.src_uri.split("/", 1)[0] == "fr":
+        return french_html(output)
+    return output

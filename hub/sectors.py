@@ -24,7 +24,9 @@ HEX = Str(r"#[0-9a-fA-F]{6}", hint="a colour like \"#1f5f8b\" (in quotes)")
 URL = Str(r"https?://\S+", hint="a web address starting with https://")
 LANG = Map({lang: Str(allow_empty=False, hint="text") for lang in LANGUAGES}, name="a text in nl, fr and en")
 LEGAL_BASES = ("consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests")
-ROLES = ("processor", "controller", "joint_controller", "not_personal_data")
+# "depends": the role changes with the task (the accountant: processor for bookkeeping on your
+# instructions, controller for its own legal duties), as in the guide and the supplier catalogue.
+ROLES = ("processor", "controller", "joint_controller", "not_personal_data", "depends")
 
 
 def _check_profile(value: Any, path: str) -> None:
@@ -87,7 +89,7 @@ SECTOR_SCHEMA = Map(
                 {
                     "activity": LANG, "purpose": LANG, "legal_basis": Enum(LEGAL_BASES), "data_subjects": LANG,
                     "data_categories": LANG, "recipients": LANG, "retention": LANG,
-                    "retention_source": Str(allow_empty=False), "security": LANG,
+                    "retention_source": LANG, "security": LANG,
                 },
                 name="a processing activity",
             ),
@@ -98,7 +100,7 @@ SECTOR_SCHEMA = Map(
             min_items=1,
         ),
         "retention": ListOf(
-            Map({"record": LANG, "period": LANG, "source": Str(allow_empty=False)}, name="a retention period"),
+            Map({"record": LANG, "period": LANG, "source": LANG}, name="a retention period"),
             min_items=1,
         ),
     },

@@ -51,7 +51,7 @@ def test_visitor_answers_by_clicking_and_reads_the_verdict(hub, context, lang_pr
 
 def test_going_back_keeps_the_other_answers_and_refuses_nothing_silently(hub, context):
     page = context.new_page()
-    page.goto(hub.url + "en/wizards/dpo/#public_body=no&monitoring_core=no&sensitive_core=no&federal_processing=no")
+    page.goto(hub.url + "en/wizards/dpo/#public_body=no&monitoring_core=no&sensitive_core=no&federal_processing=no&public_task=no")
     wait_ready(page)
     page.wait_for_selector(".wz-result")
     assert page.get_attribute(".wz-result", "data-verdict") == "not_required"
@@ -102,6 +102,14 @@ def test_fallback_when_pyodide_cannot_start(hub, context):
     assert page.is_visible(".wz-outline")
     assert page.get_attribute("details.wz-flow", "open") is not None
     assert page.is_visible("h1")
+    # Issue 10 point 10: the chart is drawn (Mermaid accepts the generated text) and it shows the
+    # wizard's "it depends" box, which the old chart left without arrows.
+    page.wait_for_selector(".wz-mermaid svg", timeout=30000)
+    chart = page.inner_text(".wz-mermaid")
+    assert "Het hangt ervan af" in chart and "Verplicht" in chart
+    import os
+    os.makedirs("site/screenshots", exist_ok=True)
+    page.locator(".wz-mermaid").screenshot(path="site/screenshots/dpo-flowchart-fallback.png")
 
 
 def started_from(page):

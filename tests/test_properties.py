@@ -28,6 +28,15 @@ def answer_sets(draw):
                 answers[key] = draw(st.sampled_from(question.options))
             elif question.kind == "number":
                 answers[key] = draw(st.integers(min_value=-5, max_value=400))
+            elif question.kind == "datetime":
+                # Real, impossible, skipped-hour and future moments alike.
+                answers[key] = draw(st.builds(
+                    "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}".format, st.integers(1990, 2110), st.integers(0, 13),
+                    st.integers(0, 32), st.integers(0, 25), st.integers(0, 60)))
+                if not question.with_time:
+                    answers[key] = answers[key][:10]
+            elif question.kind == "text":
+                answers[key] = draw(st.text(max_size=250))
             else:
                 answers[key] = draw(st.lists(st.sampled_from(question.items), unique=True))
         else:

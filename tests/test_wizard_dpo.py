@@ -3,8 +3,10 @@ import pytest
 
 from wizards.engine import Refused, decide
 from wizards.dpo import WIZARD
+from wizards.present import to_dict
+from wizards.texts import t
 
-NO_BE = {"federal_processing": "no"}
+NO_BE = {"federal_processing": "no", "public_task": "no"}
 
 
 def verdict(answers):
@@ -36,7 +38,8 @@ def test_shop_with_one_camera_at_the_till():
     """seeds/002 and WP243: one camera at a till is not a core activity of regular, systematic monitoring."""
     d = verdict({"public_body": "no", "monitoring_core": "no", "sensitive_core": "no", **NO_BE})
     assert d.verdict.value == "not_required"
-    assert {f.rule for f in d.findings} == {"public_body", "large_scale_monitoring", "large_scale_sensitive", "belgian_federal"}
+    assert {f.rule for f in d.findings} == {"public_body", "large_scale_monitoring", "large_scale_sensitive", "belgian_federal",
+                                            "public_task"}
 
 
 def test_national_loyalty_programme_monitors_on_large_scale():
@@ -69,7 +72,7 @@ def test_private_firm_processing_for_federal_authority_with_high_risk():
 def test_federal_processing_without_high_risk():
     """Art. 21 requires both: federal link AND possible high risk (Art. 35 GDPR)."""
     d = verdict({"public_body": "no", "monitoring_core": "no", "sensitive_core": "no",
-                 "federal_processing": "yes", "federal_high_risk": "no"})
+                 "federal_processing": "yes", "federal_high_risk": "no", "public_task": "no"})
     assert d.verdict.value == "not_required"
 
 
@@ -104,3 +107,56 @@ def test_bad_input_is_refused_with_a_reason(answers, code):
     with pytest.raises(Refused) as refused:
         decide(WIZARD, answers)
     assert refused.value.code == code
+
+
+# --- issue 10, points 4 and 5, and the Art. 21 hedge -----------------------------------------------------------
+
+def test_public_body_test_is_or_not_and_in_every_language():
+    """Issue 10 point 4; Art. 5 of the Act of 30 July 2018 (public-procurement test, 'soit ... soit ... soit' as
+    quoted verbatim by eweta.be): mainly financed OR supervised OR board appointed in majority. The help used to say
+    'financed and controlled'."""
+    for lang, word in (("en", "OR"), ("nl", "OF"), ("fr", "OU")):
+        help_text = t(lang, "profile.q.public_body.help")
+        assert help_text.count(f" {word} ") >= 2, lang
+        assert "Unisoc" in help_text
+        unsure = t(lang, "dpo.rule.public_body.unsure")
+        assert unsure.count(f" {word} ") >= 2 and "Unisoc" in unsure, lang
+    assert " and controlled" not in t("en", "profile.q.public_body.help")
+
+
+def test_subsidised_non_profit_unsure_about_the_test_gets_it_depends_on_public_body():
+    """Issue 10 point 4: a subsidised non-profit that cannot tell whether it meets Art. 5 gets 'it depends', with the
+    three criteria named in the record (rule text) and both positions (GBA requires a DPO; Unisoc contests)."""
+    d = verdict({"public_body": "unsure", "monitoring_core": "no", "sensitive_core": "no", **NO_BE})
+    assert (d.verdict.value, d.open_points) == ("depends", ("public_body",))
+    record = to_dict(WIZARD, d, "en")
+    reason = next(r for r in record["reasons"] if r["rule"] == "public_body")
+    assert "financed" in reason["explanation"] and "supervised" in reason["explanation"] and "board" in reason["explanation"]
+    assert "Unisoc" in reason["explanation"]
+    assert "Unisoc" in str(record["sources"])
+
+
+def test_non_profit_meeting_the_test_must_appoint_per_the_gba():
+    """Issue 10 point 4; GBA position reported by Unisoc (unisoc.be): a non-profit meeting Art. 5 is a public body."""
+    d = verdict({"public_body": "yes"})
+    assert d.verdict.value == "required"
+    assert "be:gba.dpo-nonprofits" in d.findings[0].cites
+
+
+def test_private_body_with_a_public_task_gets_recommended_with_the_wp243_reason():
+    """Issue 10 point 5; WP243 section 2.1.1: a DPO is recommended as good practice for private organisations that
+    carry out public tasks (public transport, utilities, social housing). It used to say 'not required' only."""
+    d = verdict({"public_body": "no", "monitoring_core": "no", "sensitive_core": "no",
+                 "federal_processing": "no", "public_task": "yes"})
+    assert (d.verdict.value, d.outcome) == ("recommended", "recommended")
+    assert d.findings[-1].rule == "public_task" and "edpb:wp243" in d.findings[-1].cites
+    for lang in ("nl", "fr", "en"):
+        assert "WP243" in t(lang, "dpo.outcome.recommended.summary")
+
+
+def test_art_21_is_hedged_as_on_the_pages():
+    """Issue 10 'Hedges': Art. 21 of the Act of 30 July 2018 was read only in secondary sources (legal-facts BE-3 ?);
+    the pages say so, and the wizard now says the same where it applies the rule."""
+    for lang in ("nl", "fr", "en"):
+        assert "ejustice.just.fgov.be" in t(lang, "dpo.rule.belgian_federal.yes")
+        assert "ejustice.just.fgov.be" in t(lang, "dpo.q.federal_processing.help")

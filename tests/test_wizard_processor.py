@@ -273,3 +273,58 @@ def test_records_render_in_every_language(lang, answers):
     assert record["actions"] and all(a["text"] for a in record["actions"])
     assert record["conclusion"] in markdown
     present.result_html(record, lang, "../")
+
+
+# --- issue 10, points 1 and 2 ------------------------------------------------------------------------------------
+
+def test_cloud_vendor_that_also_uses_data_for_itself_stays_processor_and_needs_art_28():
+    """Issue 10 point 1; Art. 28(10) GDPR ('a controller in respect of THAT processing') and EDPB Guidelines
+    07/2020: a cloud CRM that also improves its product with your data is your processor for the service (Art. 28
+    agreement required) and a controller only for its own use. Before the fix this ended in 'controller: no Art. 28'."""
+    decision = decide(WIZARD, {"handles_data": "yes", "purposes": "also_own"})
+    assert (decision.outcome, decision.role, decision.verdict) == (
+        "processor_and_controller", "processor", Verdict.REQUIRED)
+    actions = [a.id for a in WIZARD.outcome("processor_and_controller").actions]
+    # What it means for the contract: the extra use is set out, needs a basis (Art. 6(1), 6(4)) and is in the notice.
+    assert {"extra_use_contract", "extra_use_basis", "extra_use_notice", *ART_28_3} <= set(actions)
+    cites = set(WIZARD.outcome("processor_and_controller").cites)
+    assert {"gdpr:28.3", "gdpr:28.10", "gdpr:6.4", "gdpr:13.1.e", "edpb:07-2020"} <= cites
+    record = present.to_dict(WIZARD, decision, "en")
+    assert "processor" in record["conclusion"] and "controller" in record["conclusion"]
+
+
+def test_supplier_working_only_for_its_own_purposes_is_a_separate_controller_not_via_art_28_10():
+    """Issue 10 point 1 and the 'Citations' bullet: a supplier that only serves its own purposes was never a
+    processor, so Art. 28(10) is not its ground; the 'label does not change the role' point is EDPB 07/2020."""
+    decision = decide(WIZARD, OWN_CONTROLLER)
+    assert decision.outcome == "controller"
+    assert "gdpr:28.10" not in WIZARD.outcome("controller").cites
+    assert "gdpr:28.10" not in next(r for r in WIZARD.rules if r.id == "own_purposes").cites
+    for lang in LANGUAGES:
+        assert "07/2020" in t(lang, "processor.action.no_art28")
+        assert "28" not in t(lang, "processor.action.no_art28").split("07/2020")[0].split("(")[-1]
+
+
+def test_ordinary_supplier_that_needs_your_data_for_its_own_service_is_not_a_joint_controller():
+    """Issue 10 point 2; EDPB Guidelines 07/2020 on converging decisions: each decision must have a tangible impact
+    on purposes and means; mutual benefit, or choosing and paying a supplier, is not enough. The help of the
+    question says so in every language, and the 'together' option no longer says 'exists only through both'."""
+    for lang in LANGUAGES:
+        help_text = t(lang, "processor.q.decided_together.help")
+        assert "07/2020" in help_text and "C-40/17" in help_text
+        option = t(lang, "processor.q.decided_together.o.together").lower()
+        assert "only" not in option and "alleen" not in option and "que par" not in option
+    decision = decide(WIZARD, {"handles_data": "yes", "purposes": "own", "decided_together": "separately"})
+    assert decision.role == "controller"
+
+
+def test_record_no_longer_reverses_the_personal_data_ground():
+    """Issue 10 point 2: the ground was titled 'Does the supplier process personal data for you?' while its
+    status 'yes' meant 'no personal data'. The title now states what 'yes' means."""
+    decision = decide(WIZARD, {"handles_data": "no"})
+    reason = present.to_dict(WIZARD, decision, "en")["reasons"][0]
+    assert reason["status"] == "yes"
+    assert reason["title"].startswith("No personal data")
+    for lang in LANGUAGES:
+        assert not t(lang, "processor.rule.no_personal_data.title").rstrip().endswith("?")
+        assert "?" not in t(lang, "processor.rule.no_personal_data.title")

@@ -46,4 +46,5 @@ def step(payload_json: str) -> str:
         "path": asked,
         "record_md": to_markdown(record, lang),
         "record_json": to_json(record),
+        "files": record.get("files", []),
     })

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .typography import french
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -37,4 +39,5 @@ def known() -> frozenset[str]:
 def cite(citation_id: str, lang: str) -> Citation:
     entry = _table()[citation_id]
     url = entry.get(f"url_{lang}", entry.get("url", "")).replace("{LANG}", lang.upper())
-    return Citation(citation_id, entry[lang], url)
+    label = french(entry[lang]) if lang == "fr" else entry[lang]
+    return Citation(citation_id, label, url)

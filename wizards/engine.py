@@ -9,11 +9,13 @@ The decision rule, in words a lawyer can check:
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .logic import Answer, Tri
-from .model import Checklist, Choice, Number, Outcome, Question, Rule, Verdict, Wizard
+from . import belgian_time
+from .model import Checklist, Choice, Number, Outcome, Question, Rule, Text, Verdict, When, Wizard
 
 
 class Refused(Exception):
@@ -45,7 +47,47 @@ class Decision:
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
 
 
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?")
+
+
+def _check_when(question: When, value: object) -> str:
+    """Canonical "YYYY-MM-DDTHH:MM" (or "YYYY-MM-DD"), Belgian wall-clock time."""
+    expected = "date and time (YYYY-MM-DDTHH:MM)" if question.with_time else "date (YYYY-MM-DD)"
+    if not isinstance(value, str):
+        raise Refused("wrong_type", question=question.id, expected=expected)
+    match = (_DATETIME if question.with_time else _DATE).fullmatch(value.strip())
+    if not match:
+        raise Refused("wrong_type", question=question.id, expected=expected)
+    parts = [int(p) for p in match.groups() if p is not None]
+    try:
+        moment = _dt.datetime(*parts[:5]) if question.with_time else _dt.datetime(*parts[:3])
+    except ValueError:
+        raise Refused("impossible_date", question=question.id, value=value) from None
+    if not 2000 <= moment.year <= 2100:
+        raise Refused("impossible_date", question=question.id, value=value)
+    if question.with_time:
+        try:
+            belgian_time.to_utc(moment)
+        except belgian_time.NonexistentTime:
+            raise Refused("skipped_hour", question=question.id, value=value) from None
+    now = belgian_time.now_local()
+    if question.past_only and (moment > now if question.with_time else moment.date() > now.date()):
+        raise Refused("future_date", question=question.id, value=value)
+    return moment.strftime("%Y-%m-%dT%H:%M" if question.with_time else "%Y-%m-%d")
+
+
 def check_answer(question: Question, value: object) -> Answer:
+    if isinstance(question, When):
+        return _check_when(question, value)
+    if isinstance(question, Text):
+        if not isinstance(value, str):
+            raise Refused("wrong_type", question=question.id, expected="text")
+        # One line: a letter heading must not be broken up by pasted control characters.
+        text = " ".join("".join(ch if ch.isprintable() else " " for ch in value).split())
+        if len(text) > question.max_length:
+            raise Refused("too_long", question=question.id, maximum=question.max_length)
+        return text
     if isinstance(question, Choice):
         if not isinstance(value, str):
             raise Refused("wrong_type", question=question.id, expected="text")
@@ -108,7 +150,8 @@ def coerce(wizard: Wizard, raw: Mapping[str, str]) -> dict[str, object]:
 
 
 def next_question(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | None:
-    """The first question, in rule order, whose answer can still change the outcome; None when done."""
+    """The first question, in rule order, whose answer can still change the outcome; None when the
+    verdict is settled (an outcome's detail questions are asked after that, see `walk`)."""
     for rule in wizard.rules:
         status = rule.when.eval(answers)
         if status is Tri.PENDING:
@@ -122,8 +165,8 @@ def _differs(a: Outcome, b: Outcome) -> bool:
     return (a.verdict, a.role) != (b.verdict, b.role)
 
 
-def decide(wizard: Wizard, answers: Mapping[str, object], *, today: str | None = None) -> Decision:
-    checked = validate(wizard, answers)
+def _settle(wizard: Wizard, checked: Mapping[str, Answer]) -> tuple[list[Finding], Outcome, tuple[str, ...]]:
+    """The findings, the final outcome and the points it hinges on; every rule must be answerable."""
     findings: list[Finding] = []
     unsure: list[Rule] = []
     decisive: Rule | None = None
@@ -141,9 +184,26 @@ def decide(wizard: Wizard, answers: Mapping[str, object], *, today: str | None =
     reached = wizard.outcome(decisive.outcome if decisive else wizard.otherwise)
     hinges = tuple(r.id for r in unsure if _differs(wizard.outcome(r.outcome), reached))
     final = wizard.outcome(wizard.depends) if hinges else reached
+    return findings, final, hinges
+
+
+def next_detail(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | None:
+    """Once the verdict is settled: the first detail question of its outcome not yet answered."""
+    _, final, _ = _settle(wizard, answers)
+    for question_id in final.details:
+        if question_id not in answers:
+            return wizard.question(question_id)
+    return None
+
+
+def decide(wizard: Wizard, answers: Mapping[str, object], *, today: str | None = None) -> Decision:
+    checked = validate(wizard, answers)
+    findings, final, hinges = _settle(wizard, checked)
     # Only the answers on the path taken are part of the record, in the order they were asked.
     asked, _ = walk(wizard, checked)
+    # Detail answers are optional for the verdict: kept when given, in the outcome's order.
     kept = {k: checked[k] for k in asked}
+    kept.update({k: checked[k] for k in final.details if k in checked and k not in kept})
     return Decision(
         wizard=wizard.id,
         version=wizard.version,
@@ -167,6 +227,8 @@ def walk(wizard: Wizard, answers: Mapping[str, Answer]) -> tuple[list[str], Ques
     known: dict[str, Answer] = {}
     while True:
         question = next_question(wizard, known)
+        if question is None:
+            question = next_detail(wizard, known)
         if question is None or question.id not in answers:
             return asked, question
         asked.append(question.id)

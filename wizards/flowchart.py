@@ -1,17 +1,29 @@
 """The wizard drawn from its own rules: a Mermaid flowchart and a plain-HTML outline.
 
-Both come from the same declarations the engine runs on, so the picture cannot drift from the logic.
-The outline is readable without JavaScript and is what a screen reader or a printed page shows.
+The flowchart is the fallback when Python cannot start, so it must give the wizard's verdict on
+every path, "not sure" answers included. A chart drawn rule by rule cannot: the engine remembers
+every "not sure" and turns the verdict into "it depends" when that point could have changed it.
+So the chart is drawn from the engine itself: starting with no answers, it asks the engine which
+question comes next, follows every answer (numbers and tick counts by the ranges the rules tell
+apart), and ends each route in the outcome `engine.decide` gives. Identical sub-charts are drawn
+once, so the chart stays small. The outline lists the rules in plain HTML for readers without
+JavaScript.
 """
 from __future__ import annotations
 
 import html
-from itertools import count
+from dataclasses import dataclass
 
-from .logic import AllOf, AnyOf, AtLeast, Condition, Is, Not, Ticked, TickedExactly
-from .model import Wizard
-from .present import option_label, question_text
+from .engine import decide, next_question
+from .logic import AllOf, Answer, AtLeast, Condition, Is, Not, Ticked, TickedExactly
+from .model import Checklist, Choice, Number, Question, Wizard
+from .paths import _leaves, candidates
+from .present import answer_label, option_label, question_text
 from .texts import t
+from .typography import french
+
+# Several answers that lead to the same place share one arrow, their labels joined by this.
+JOIN = " / "
 
 
 def _m(text: str) -> str:
@@ -19,71 +31,117 @@ def _m(text: str) -> str:
     return html.escape(text, quote=True).replace("&quot;", "#quot;").replace("&#x27;", "'")
 
 
-class _Chart:
+@dataclass(frozen=True)
+class Branch:
+    """One way to answer a question, as the chart labels it, with an answer that stands for it."""
+
+    label: str
+    answer: Answer
+
+
+def _cuts(wizard: Wizard, question: Question) -> list[int]:
+    """The numbers at which some rule's reading of this question changes."""
+    cuts: set[int] = set()
+    for rule in wizard.rules:
+        for leaf in _leaves(rule.when):
+            if question.id not in leaf.questions():
+                continue
+            if isinstance(leaf, AtLeast):
+                cuts.add(leaf.threshold)
+            elif isinstance(leaf, Ticked):
+                cuts.add(leaf.minimum)
+            elif isinstance(leaf, TickedExactly):
+                cuts |= {leaf.count, leaf.count + 1}
+    return sorted(cuts)
+
+
+def branches(wizard: Wizard, question: Question, lang: str) -> list[Branch]:
+    if isinstance(question, Choice):
+        return [Branch(option_label(wizard, question, o, lang), o) for o in question.options]
+    if not isinstance(question, (Number, Checklist)):
+        # Any other answer type: the values the path tables try, each labelled as the record shows it.
+        return [Branch(answer_label(wizard, question, value, lang), value) for value in candidates(wizard, question)]
+    low, high = (question.minimum, question.maximum) if isinstance(question, Number) else (0, len(question.items))
+    bounds = [low] + [c for c in _cuts(wizard, question) if low < c <= high]
+    out: list[Branch] = []
+    for i, start in enumerate(bounds):
+        end = bounds[i + 1] - 1 if i + 1 < len(bounds) else high
+        if start == end:
+            label = f"= {start}"
+        elif i + 1 == len(bounds):
+            label = f"≥ {start}"
+        elif i == 0:
+            label = f"< {end + 1}"
+        else:
+            label = f"≥ {start}, < {end + 1}"
+        answer: Answer = start if isinstance(question, Number) else tuple(question.items[:start])  # type: ignore[union-attr]
+        out.append(Branch(label, answer))
+    return out
+
+
+class _Graph:
+    """Question nodes and outcome nodes; a node is identified by everything below it."""
+
     def __init__(self, wizard: Wizard, lang: str) -> None:
         self.wizard, self.lang = wizard, lang
-        self.lines: list[str] = []
-        self.ids = count(1)
+        self.ids: dict[tuple, str] = {}
 
-    def node(self, label: str, shape: str = "diamond") -> str:
-        node_id = f"n{next(self.ids)}"
-        opening, closing = {"diamond": ("{", "}"), "box": ("([", "])"), "rect": ("[", "]")}[shape]
-        self.lines.append(f'  {node_id}{opening}"{_m(label)}"{closing}')
-        return node_id
+    def visit(self, answers: dict[str, Answer]) -> str:
+        question = next_question(self.wizard, answers)
+        if question is None:
+            outcome = decide(self.wizard, answers, today="-").outcome
+            return self._intern(("outcome", outcome))
+        children: list[tuple[str, str]] = []
+        for branch in branches(self.wizard, question, self.lang):
+            answers[question.id] = branch.answer
+            children.append((branch.label, self.visit(answers)))
+            del answers[question.id]
+        merged: dict[str, list[str]] = {}
+        for label, child in children:
+            merged.setdefault(child, []).append(label)
+        edges = tuple((JOIN.join(labels), child) for child, labels in merged.items())
+        return self._intern(("question", question.id, edges))
 
-    def edge(self, a: str, b: str, label: str) -> None:
-        self.lines.append(f'  {a} -->|"{_m(label)}"| {b}')
+    def _intern(self, key: tuple) -> str:
+        if key not in self.ids:
+            self.ids[key] = f"n{len(self.ids) + 1}"
+        return self.ids[key]
 
-    def emit(self, cond: Condition, yes: str, no: str) -> str:
-        w, lang = self.wizard, self.lang
-        if isinstance(cond, Is):
-            question = w.question(cond.question)
-            node = self.node(question_text(w, question, lang))
-            for option in question.options:  # type: ignore[union-attr]
-                target = yes if option == cond.value else no
-                self.edge(node, target, option_label(w, question, option, lang))
-            return node
-        if isinstance(cond, AtLeast):
-            question = w.question(cond.question)
-            node = self.node(f"{question_text(w, question, lang)} (≥ {cond.threshold})")
-            self.edge(node, yes, f"≥ {cond.threshold}")
-            self.edge(node, no, f"< {cond.threshold}")
-            return node
-        if isinstance(cond, (Ticked, TickedExactly)):
-            question = w.question(cond.question)
-            n = cond.minimum if isinstance(cond, Ticked) else cond.count
-            sign = "≥" if isinstance(cond, Ticked) else "="
-            node = self.node(question_text(w, question, lang))
-            self.edge(node, yes, f"{sign} {n}")
-            self.edge(node, no, t(lang, "ui.otherwise"))
-            return node
-        if isinstance(cond, Not):
-            return self.emit(cond.condition, no, yes)
-        if isinstance(cond, AllOf):
-            entry = yes
-            for part in reversed(cond.conditions):
-                entry = self.emit(part, entry, no)
-            return entry
-        if isinstance(cond, AnyOf):
-            entry = no
-            for part in reversed(cond.conditions):
-                entry = self.emit(part, yes, entry)
-            return entry
-        raise TypeError(f"cannot draw {cond!r}")
+
+def _spaced(label: str, lang: str) -> str:
+    # The label joins two texts with a colon here, so French spacing must be added here too.
+    return french(label) if lang == "fr" else label
 
 
 def mermaid(wizard: Wizard, lang: str) -> str:
-    chart = _Chart(wizard, lang)
-    outcome_nodes = {
-        o.id: chart.node(f"{t(lang, f'verdict.{o.verdict.value}')}: {t(lang, f'{wizard.id}.outcome.{o.id}.title')}", "box")
-        for o in wizard.outcomes
-    }
-    entry = outcome_nodes[wizard.otherwise]
-    for rule in reversed(wizard.rules):
-        entry = chart.emit(rule.when, outcome_nodes[rule.outcome], entry)
-    start = chart.node(t(lang, "ui.start"), "box")
-    chart.lines.append(f"  {start} --> {entry}")
-    return "flowchart TD\n" + "\n".join(chart.lines) + "\n"
+    graph = _Graph(wizard, lang)
+    entry = graph.visit({})
+    # Number the nodes top-down, so the text reads in the order a visitor meets the questions.
+    by_id = {node_id: key for key, node_id in graph.ids.items()}
+    order: list[str] = []
+    queue = [entry]
+    while queue:
+        node_id = queue.pop(0)
+        if node_id in order:
+            continue
+        order.append(node_id)
+        key = by_id[node_id]
+        if key[0] == "question":
+            queue += [child for _, child in key[2]]
+    name = {node_id: f"n{i + 1}" for i, node_id in enumerate(order)}
+    lines = ["flowchart TD", f'  start(["{_m(t(lang, "ui.start"))}"]) --> {name[entry]}']
+    for node_id in order:
+        key = by_id[node_id]
+        if key[0] == "outcome":
+            outcome = wizard.outcome(key[1])
+            label = _spaced(f"{t(lang, f'verdict.{outcome.verdict.value}')}: {t(lang, f'{wizard.id}.outcome.{outcome.id}.title')}", lang)
+            lines.append(f'  {name[node_id]}(["{_m(label)}"])')
+        else:
+            question = wizard.question(key[1])
+            lines.append(f'  {name[node_id]}{{"{_m(question_text(wizard, question, lang))}"}}')
+            for label, child in key[2]:
+                lines.append(f'  {name[node_id]} -->|"{_m(label)}"| {name[child]}')
+    return "\n".join(lines) + "\n"
 
 
 def _describe(wizard: Wizard, cond: Condition, lang: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
+from typing import Any, Callable, Union
 
 from .logic import Condition
 
@@ -57,7 +57,35 @@ class Checklist:
     kind: str = field(default="checklist", init=False)
 
 
-Question = Union[Choice, Number, Checklist]
+@dataclass(frozen=True)
+class When:
+    """A date, or a date and a time, in Belgian local time (Europe/Brussels).
+
+    Written as ISO 8601 wall-clock time: "2026-12-02T14:30" (with_time) or "2026-12-02". An impossible
+    date, an hour skipped when the clocks go forward, or (with past_only) a moment still to come is
+    refused. Rules never read it: it feeds a deadline, not a verdict.
+    """
+
+    id: str
+    with_time: bool = True
+    past_only: bool = True
+    cites: tuple[str, ...] = ()
+    ns: str | None = None
+    kind: str = field(default="datetime", init=False)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A short free text on one line (a name, an address) that fills in a letter; rules never read it."""
+
+    id: str
+    max_length: int = 200
+    cites: tuple[str, ...] = ()
+    ns: str | None = None
+    kind: str = field(default="text", init=False)
+
+
+Question = Union[Choice, Number, Checklist, When, Text]
 
 
 @dataclass(frozen=True)
@@ -89,6 +117,9 @@ class Outcome:
     actions: tuple[Action, ...] = ()
     # Only the processor wizard says what role the supplier has.
     role: str | None = None
+    # Questions asked once this outcome is reached (dates, names): they fill in the record, a
+    # deadline or a letter, never the verdict.
+    details: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +143,9 @@ class Wizard:
     # Outcome when the answer hinges on a point the visitor marked "unsure".
     depends: str
     conflicts: tuple[Conflict, ...] = ()
+    # Extra parts of the record beyond the verdict (a deadline, a letter, a log line): a function
+    # (decision, lang) -> {"sections": [...], "files": [...]}, see present.to_dict.
+    extras: Callable[..., dict[str, Any]] | None = field(default=None, compare=False)
 
     def question(self, question_id: str) -> Question:
         for question in self.questions:

@@ -1,6 +1,7 @@
 """Turns a Decision into words: a plain dict (JSON), a Markdown record and HTML, in one language."""
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
 from typing import Any
@@ -8,8 +9,10 @@ from typing import Any
 from .citations import cite
 from .engine import Decision, Refused
 from .logic import Answer
-from .model import Checklist, Number, Question, Wizard
+from .belgian_time import format_date, format_datetime
+from .model import Checklist, Number, Question, Text, When, Wizard
 from .texts import has, t
+from .typography import french, french_html
 
 
 def question_text(wizard: Wizard, question: Question, lang: str) -> str:
@@ -29,7 +32,17 @@ def option_label(wizard: Wizard, question: Question, value: str, lang: str) -> s
     return t(lang, own) if has(lang, own) else t(lang, f"option.{value}")
 
 
+def when_label(question: When, answer: str, lang: str) -> str:
+    """An ISO answer as a Belgian reader writes it: 2 december 2026 om 14:30."""
+    moment = _dt.datetime.fromisoformat(answer)
+    return format_datetime(moment, lang) if question.with_time else format_date(moment.date(), lang)
+
+
 def answer_label(wizard: Wizard, question: Question, answer: Answer, lang: str) -> str:
+    if isinstance(question, When):
+        return when_label(question, str(answer), lang)
+    if isinstance(question, Text):
+        return str(answer)
     if isinstance(question, Number):
         return str(answer)
     if isinstance(question, Checklist):
@@ -65,13 +78,11 @@ def _open_points(wizard: Wizard, decision: Decision, lang: str) -> list[dict[str
     return points
 
 
-def _colon(lang: str) -> str:
-    """French typography puts a narrow no-break space before a colon."""
-    return "\u202f:" if lang == "fr" else ":"
-
-
-def _same_words(a: str, b: str) -> bool:
-    return a.strip().rstrip(".!").casefold() == b.strip().rstrip(".!").casefold()
+def _same_words(conclusion: str, verdict_label: str) -> bool:
+    """True when the conclusion opens with the verdict's words ("It depends." after "It depends"): then
+    the conclusion alone is shown as the result, so the verdict is not said twice."""
+    label = verdict_label.strip().rstrip(".!").casefold()
+    return conclusion.strip().casefold().startswith(label)
 
 
 def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
@@ -91,7 +102,7 @@ def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
         }
         for f in decision.findings
     ]
-    return {
+    record: dict[str, Any] = {
         "wizard": wizard.id,
         "title": t(lang, f"{wizard.id}.title"),
         "language": lang,
@@ -121,6 +132,18 @@ def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
         ],
         "sources": [{"id": c, "label": cite(c, lang).label, "url": cite(c, lang).url} for c in source_ids],
     }
+    if wizard.extras is not None:
+        # Deadlines, a letter, a log line: {"sections": [{"title", "lines"}], "files": [{"name", "type", "label", "text"}]}
+        record.update(wizard.extras(decision, lang))
+    return record
+
+
+def _shown_date(iso: str, lang: str) -> str:
+    """The record's date as a Belgian reader writes it (the JSON keeps ISO 8601)."""
+    try:
+        return format_date(_dt.date.fromisoformat(iso), lang)
+    except ValueError:
+        return iso
 
 
 def to_json(record: dict[str, Any]) -> str:
@@ -129,12 +152,13 @@ def to_json(record: dict[str, Any]) -> str:
 
 def to_markdown(record: dict[str, Any], lang: str) -> str:
     lines = [
-        f"# {t(lang, 'ui.record_title')}{_colon(lang)} {record['title']}",
+        f"# {t(lang, 'ui.record_title')}: {record['title']}",
         "",
-        f"- {t(lang, 'ui.date')}{_colon(lang)} {record['date']}",
-        f"- {t(lang, 'ui.version')}{_colon(lang)} {record['version']}",
-        f"- {t(lang, 'ui.result')}{_colon(lang)} **{record['conclusion']}**" if _same_words(record["conclusion"], record["verdict_label"])
-        else f"- {t(lang, 'ui.result')}{_colon(lang)} **{record['verdict_label']}**{_colon(lang)} {record['conclusion']}",
+        # As a Belgian reader writes it, with the ISO date kept for search and sorting.
+        f"- {t(lang, 'ui.date')}: {_shown_date(record['date'], lang)} ({record['date']})",
+        f"- {t(lang, 'ui.version')}: {record['version']}",
+        f"- {t(lang, 'ui.result')}: **{record['conclusion']}**" if _same_words(record["conclusion"], record["verdict_label"])
+        else f"- {t(lang, 'ui.result')}: **{record['verdict_label']}**: {record['conclusion']}",
         "",
         record["summary"],
         "",
@@ -149,14 +173,24 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
             lines += [f"  - {q['text']}" + (f" {q['help']}" if q["help"] else "")
                       for q in point["questions"]]
     lines += ["", f"## {t(lang, 'ui.grounds')}", ""]
-    lines += [f"1. **{r['title']}**{_colon(lang)} {r['explanation']}" for r in record["reasons"]]
+    lines += [f"1. **{r['title']}**: {r['explanation']}" for r in record["reasons"]]
     if record["not_examined"]:
         lines += ["", t(lang, "ui.not_examined")]
     lines += ["", f"## {t(lang, 'ui.actions')}", ""] + [f"- {a['text']}" for a in record["actions"]]
+    for section in record.get("sections", []):
+        lines += ["", f"## {section['title']}", ""] + [f"- {line}" for line in section["lines"]]
+    for attached in record.get("files", []):
+        lines += ["", f"## {attached['label']}", "", "```text", attached["text"].rstrip("\n"), "```"]
     lines += ["", f"## {t(lang, 'ui.sources')}", ""]
     lines += [f"- {s['label']}" + (f" <{s['url']}>" if s["url"] else "") for s in record["sources"]]
     lines += ["", "---", "", t(lang, "ui.record_note"), "", t(lang, "ui.disclaimer"), ""]
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return french(text) if lang == "fr" else text
+
+
+def _typeset(fragment: str, lang: str) -> str:
+    # Labels and texts are joined here ("Résultat: ..."), so French spacing is applied to the result.
+    return french_html(fragment) if lang == "fr" else fragment
 
 
 def _e(text: object) -> str:
@@ -176,11 +210,20 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
     repeated = _same_words(record["conclusion"], record["verdict_label"])
     parts = [
         f'<section class="wz-result" data-verdict="{_e(record["verdict"])}" tabindex="-1">',
-        f'<h2 class="wz-result-title">{_e(t(lang, "ui.result"))}{_colon(lang)} '
+        f'<h2 class="wz-result-title">{_e(t(lang, "ui.result"))}: '
         f'<span class="wz-verdict">{_e(record["conclusion"] if repeated else record["verdict_label"])}</span></h2>',
         "" if repeated else f'<p class="wz-conclusion"><strong>{_e(record["conclusion"])}</strong></p>',
         f"<p>{_e(record['summary'])}</p>",
     ]
+    for section in record.get("sections", []):
+        parts.append(f'<h3>{_e(section["title"])}</h3><ul class="wz-section" data-section="{_e(section["id"])}">')
+        parts += [f"<li>{_e(line)}</li>" for line in section["lines"]]
+        parts.append("</ul>")
+    if record.get("files"):
+        parts.append('<p class="wz-files">')
+        parts += [f'<button type="button" class="md-button" data-action="download-file" data-file="{i}">'
+                  f'{_e(attached["label"])}</button> ' for i, attached in enumerate(record["files"])]
+        parts.append("</p>")
     if record["open_points"]:
         parts.append(f"<h3>{_e(t(lang, 'ui.open_points'))}</h3><ul class=\"wz-depends\">")
         for point in record["open_points"]:
@@ -193,7 +236,7 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
     parts.append(f"<h3>{_e(t(lang, 'ui.reasons'))}</h3><ol class=\"wz-reasons\">")
     for r in record["reasons"]:
         parts.append(
-            f'<li data-status="{_e(r["status"])}"><strong>{_e(r["title"])}</strong>{_colon(lang)} {_e(r["explanation"])}</li>'
+            f'<li data-status="{_e(r["status"])}"><strong>{_e(r["title"])}</strong>: {_e(r["explanation"])}</li>'
         )
     parts.append("</ol>")
     if record["not_examined"]:
@@ -211,11 +254,11 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
         parts.append(f'<li><a href="{_e(s["url"])}">{label}</a></li>' if s["url"] else f"<li>{label}</li>")
     parts.append("</ul>")
     parts.append(
-        f'<p class="wz-meta">{_e(t(lang, "ui.date"))}{_colon(lang)} {_e(record["date"])} · '
-        f'{_e(t(lang, "ui.version"))}{_colon(lang)} {_e(record["version"])}</p>'
+        f'<p class="wz-meta">{_e(t(lang, "ui.date"))}: {_e(_shown_date(record["date"], lang))} · '
+        f'{_e(t(lang, "ui.version"))}: {_e(record["version"])}</p>'
     )
     parts.append("</section>")
-    return "".join(parts)
+    return _typeset("".join(parts), lang)
 
 
 def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
@@ -225,7 +268,22 @@ def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
     field_id = f"wz-{wizard.id}-{question.id}"
     help_text = question_help(wizard, question, lang)
     parts = [f'<form class="wz-step" data-question="{qid}" novalidate>']
-    if isinstance(question, Number):
+    if isinstance(question, (When, Text)):
+        parts.append(
+            f'<p class="wz-count">{_e(t(lang, "ui.question_of", n=number))}</p>'
+            f'<label class="wz-q" for="{field_id}">{_e(question_text(wizard, question, lang))}</label>'
+        )
+        if help_text:
+            parts.append(f'<p class="wz-help" id="{field_id}-help">{_e(help_text)}</p>')
+        value = "" if current is None else f' value="{_e(current)}"'
+        described = f' aria-describedby="{field_id}-help"' if help_text else ""
+        if isinstance(question, When):
+            kind = "datetime-local" if question.with_time else "date"
+            parts.append(f'<input class="wz-when" type="{kind}" id="{field_id}" name="{qid}" required{value}{described}>')
+        else:
+            parts.append(f'<input class="wz-text" type="text" id="{field_id}" name="{qid}" '
+                         f'maxlength="{question.max_length}" required{value}{described}>')
+    elif isinstance(question, Number):
         parts.append(
             f'<p class="wz-count">{_e(t(lang, "ui.question_of", n=number))}</p>'
             f'<label class="wz-q" for="{field_id}">{_e(question_text(wizard, question, lang))}</label>'
@@ -263,7 +321,7 @@ def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
         parts.append(f'<button type="button" class="md-button wz-back" data-action="back">{_e(t(lang, "ui.back"))}</button>')
     parts.append(f'<button type="submit" class="md-button md-button--primary wz-next">{_e(t(lang, "ui.next"))}</button>')
     parts.append("</div></form>")
-    return "".join(parts)
+    return _typeset("".join(parts), lang)
 
 
 def answers_html(wizard: Wizard, answers: dict[str, Answer], path: list[str], lang: str) -> str:
@@ -279,6 +337,6 @@ def answers_html(wizard: Wizard, answers: dict[str, Answer], path: list[str], la
             f'{_e(t(lang, "ui.change"))}<span class="wz-sr"> — {_e(question_text(wizard, question, lang))}</span></button></li>'
         )
     parts.append("</ol>")
-    return "".join(parts)
+    return _typeset("".join(parts), lang)
 
 

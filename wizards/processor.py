@@ -10,21 +10,44 @@ The wizard follows the definitions in the order the law builds them:
    (Art. 4(8)); it can never decide the purpose (EDPB Guidelines 07/2020, fact GD-12). A supplier that
    only follows your instructions is your processor: Art. 28(1)-(4) apply, and the contract of
    Art. 28(3)(a)-(h) is required.
-3. Its own purposes? A party that decides why data are processed is a controller (Art. 4(7)); a
-   processor that does so becomes a controller for that processing (Art. 28(10)). No Art. 28 agreement.
+3. Its own purposes? A party that decides why data are processed is a controller (Art. 4(7)). Two cases
+   are kept apart (issue 10, point 1):
+   - "for you, and also for itself" (a cloud CRM that also uses your data to improve its product, a
+     software vendor that trains models on customer data): for the service it performs for you it
+     stays your processor, so the Art. 28 agreement is still required; for its own extra use it
+     decides the purpose itself and is a controller for that use. Art. 28(10) says a processor that
+     determines purposes and means "shall be considered to be a controller in respect of that
+     processing": in respect of that processing only, not for the service it performs for you.
+     EDPB Guidelines 07/2020 (where a processor goes beyond the controller's instructions) read it
+     the same way. What this means for you: the contract must say what extra
+     use is allowed (otherwise it is outside your documented instructions, Art. 28(3)(a)); passing
+     the data on for that use needs a legal basis of your own (Art. 6(1)) and a purpose compatible
+     with yours (Art. 6(4)); and your privacy notice names the supplier as a recipient with that
+     purpose (Art. 13(1)(e)). Outcome `processor_and_controller` (verdict REQUIRED, role processor).
+   - "only for its own purposes" (an energy supplier billing you, a courier delivering a parcel):
+     a separate controller. No Art. 28 agreement. Art. 28(10) is not the ground here (the supplier
+     never was your processor); the role follows from the facts, not from the label the parties
+     give it (EDPB 07/2020: controller and processor are functional concepts).
 4. Together? Where the purposes and means are decided jointly, by a common decision or by
-   converging decisions without which the processing would not exist (inextricably linked), both are
-   joint controllers (Art. 26(1); 07/2020, GD-12). Art. 28 does not apply, but Art. 26 requires an
-   arrangement whose essence is made available to the people concerned (GD-14).
+   converging decisions, both are joint controllers (Art. 26(1)). EDPB 07/2020 (the part on joint control):
+   converging decisions must complement each other, be necessary for the processing to take place,
+   and EACH have a tangible impact on the determination of the purposes and means; that both parties
+   benefit, or that the processing needs both of them in the ordinary sense that a supplier needs
+   a customer, is not enough. So the third question asks whether a decision of YOURS shapes the
+   supplier's own processing (the plug-in and fan-page cases of the CJEU: Fashion ID C-40/17,
+   Wirtschaftsakademie C-210/16), and its help says that choosing and paying a supplier, or passing
+   it the data its own service needs, is not such a decision (issue 10, point 2). Art. 28 does not
+   apply, but Art. 26 requires an arrangement whose essence is made available to the people
+   concerned (GD-14).
 
-Questions (three, the third only when the supplier has purposes of its own):
+Questions (three, the third only when the supplier works only for its own purposes):
 - `handles_data`: does it handle personal data you are responsible for (access, storage, hosting or
   any other processing, even if only technically)? Remote IT support and hosting count: having
   access is already processing (Art. 4(2); seeds/004, the Dutch government page on helpdesks).
-- `purposes`: only on your instructions / for its own purposes / decided together with you.
-- `decided_together`: asked when it has its own purposes: do you decide together, or do your
-  decisions converge so that the processing only exists through both (joint), or each for itself
-  (separate controllers)?
+- `purposes`: only on your instructions / for you and also for its own purposes / only for its own
+  purposes / decided together with you.
+- `decided_together`: asked when it works only for its own purposes: does a decision of yours have a
+  tangible impact on why and how it processes (joint), or does it decide alone (separate controller)?
 
 Reading choices and points where sources disagree:
 - Joint control is reached by two routes on purpose. A visitor rarely recognises "converging
@@ -45,8 +68,8 @@ Reading choices and points where sources disagree:
   processor for that part. The wizard itself does not hard-code suppliers: the answers decide.
 - Belgian social secretariats are usually processors for payroll done on your instructions, but
   they also have obligations of their own as approved bodies; the catalogue says "usually
-  processor; check", and the processor outcome warns (Art. 28(10)) that any purpose of its own
-  makes it a controller for that part.
+  processor; check". A secretariat that does your payroll and also uses the data for its own
+  purposes gets the mixed outcome: processor for your payroll, controller for its own use.
 - Transfers outside the EEA do not change the role or the Art. 28 verdict, so they are an action of
   the processor (and controller) outcomes, not a question: every processor gets the same check
   (Chapter V, Art. 44-46; guide/transfers.md). One question fewer for the visitor.
@@ -70,12 +93,12 @@ ART_28_3 = ("check_a", "check_b", "check_c", "check_d", "check_e", "check_f", "c
 
 WIZARD = Wizard(
     id="processor",
-    version="2026-11-23",
+    version="2026-12-02",
     questions=(
         Choice("handles_data", UNSURE_TOO, cites=("gdpr:4.8", "edpb:07-2020")),
         Choice(
             "purposes",
-            ("instructions", "own", "together", "unsure"),
+            ("instructions", "also_own", "own", "together", "unsure"),
             cites=("gdpr:4.7", "gdpr:4.8", "gdpr:28.10", "edpb:07-2020"),
         ),
         Choice(
@@ -91,6 +114,13 @@ WIZARD = Wizard(
             Is("purposes", "instructions"),
             "processor",
             cites=("gdpr:4.8", "gdpr:28.1", "edpb:07-2020"),
+        ),
+        # For you AND for itself: still your processor for the service, controller only for the extra use.
+        Rule(
+            "also_own_purposes",
+            Is("purposes", "also_own"),
+            "processor_and_controller",
+            cites=("gdpr:28.10", "gdpr:28.3", "edpb:07-2020"),
         ),
         Rule(
             "common_decision",
@@ -108,7 +138,7 @@ WIZARD = Wizard(
             "own_purposes",
             AllOf(Is("purposes", "own"), Is("decided_together", "separately")),
             "controller",
-            cites=("gdpr:4.7", "gdpr:28.10", "edpb:07-2020"),
+            cites=("gdpr:4.7", "edpb:07-2020"),
         ),
     ),
     outcomes=(
@@ -131,9 +161,31 @@ WIZARD = Wizard(
             role="processor",
         ),
         Outcome(
+            "processor_and_controller",
+            Verdict.REQUIRED,
+            cites=("gdpr:4.8", "gdpr:28.1", "gdpr:28.3", "gdpr:28.10", "gdpr:6.1", "gdpr:6.4", "gdpr:13.1.e",
+                   "gdpr:44", "edpb:07-2020"),
+            actions=(
+                Action("mixed_roles"),
+                Action("extra_use_contract"),
+                Action("extra_use_basis", link="guide/legal-bases.md"),
+                Action("extra_use_notice", link="guide/principles.md"),
+                Action("refuse_extra_use"),
+                Action("supplier_text", link="guide/processors.md"),
+                Action("contract_basics"),
+                *(Action(point) for point in ART_28_3),
+                Action("subprocessors", link="guide/processors.md"),
+                Action("transfers", link="guide/transfers.md"),
+                Action("keep_processor"),
+            ),
+            # For the service it performs for you it is your processor; the outcome texts add its
+            # controller role for the extra use.
+            role="processor",
+        ),
+        Outcome(
             "controller",
             Verdict.NOT_REQUIRED,
-            cites=("gdpr:4.7", "gdpr:28.10", "edpb:07-2020"),
+            cites=("gdpr:4.7", "edpb:07-2020"),
             actions=(
                 Action("no_art28"),
                 Action("privacy_notice"),

@@ -26,6 +26,12 @@ Reading choices and points where sources disagree
   (GD-4); the GBA names customer, staff and supplier management as habitual processing. The help
   text of `regular_processing` gives these examples, and seeds/002's: a monthly newsletter or a
   customer database (even in Excel) is not occasional.
+- Staff get a question of their own (profile field `has_staff`, rule `staff`, issue 10 point 3):
+  an employer with five staff who answered "no" to regular processing used to be told the record
+  was only recommended. The headcount cannot stand in for it: `employees` also counts
+  self-employed people who work for the organisation, whose data are a supplier's, not staff
+  data. A "yes" makes the record mandatory, at least for the staff processing (WP29: only the
+  processing types caught). The profile item `activities: staff` is not used, for the reason below.
 - seeds/002 says a yearly Christmas card to customers "may be occasional". Under the WP29's two-part
   test it is not: the mailing belongs to the normal customer relationship and uses the customer
   file. The help text says so; a visitor who still doubts answers "unsure" and gets "it depends",
@@ -44,7 +50,8 @@ Reading choices and points where sources disagree
   texts correct the myth. We count persons (headcount, the profile question), not full-time
   equivalents, since the article says "persons".
 - Order of the exception rules: the three exceptions are alternatives, so their order cannot change
-  the verdict (Kleene "or"). We ask the one that catches most visitors first (regular processing),
+  the verdict (Kleene "or"). Staff come first (a profile question, a plain fact every employer
+  knows), then the one that catches most other visitors (regular processing),
   then the profile questions on sensitive and criminal data (often already answered in the profile),
   and the hardest one (risk) last, so most visitors answer two questions.
 - Profile question `activities` is not used: it has no "unsure" option, ticking nothing does not
@@ -57,7 +64,7 @@ from __future__ import annotations
 
 from .logic import AtLeast, Is
 from .model import Action, Choice, Outcome, Rule, Verdict, Wizard
-from .profile import CRIMINAL_DATA, EMPLOYEES, SPECIAL_CATEGORIES
+from .profile import CRIMINAL_DATA, EMPLOYEES, HAS_STAFF, SPECIAL_CATEGORIES
 
 UNSURE_TOO = ("yes", "no", "unsure")
 
@@ -66,9 +73,10 @@ THRESHOLD = 250
 
 WIZARD = Wizard(
     id="register",
-    version="2026-11-23",
+    version="2026-12-02",
     questions=(
         EMPLOYEES,
+        HAS_STAFF,
         Choice(
             "regular_processing",
             UNSURE_TOO,
@@ -84,6 +92,13 @@ WIZARD = Wizard(
             AtLeast("employees", THRESHOLD),
             "required_all",
             cites=("gdpr:30.1", "gdpr:30.2", "gdpr:30.5", "gdpr:recital.13"),
+        ),
+        # An employer processes staff data as a matter of course: never occasional (WP29, GD-4).
+        Rule(
+            "staff",
+            Is("has_staff"),
+            "required_caught",
+            cites=("gdpr:30.5", "edpb:wp29-30.5", "be:gba.ropa-exceptions"),
         ),
         Rule(
             "not_occasional",

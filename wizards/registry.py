@@ -1,10 +1,11 @@
 """All wizards by id, in the order the site lists them. A new wizard is one module with a WIZARD and one line here."""
 from __future__ import annotations
 
-from . import cookies, dpia, dpo, processor, register
+from . import breach, cookies, data_requests, dpia, dpo, processor, register
 from .model import Wizard
 
-WIZARDS: dict[str, Wizard] = {w.id: w for w in (register.WIZARD, dpo.WIZARD, dpia.WIZARD, processor.WIZARD, cookies.WIZARD)}
+WIZARDS: dict[str, Wizard] = {w.id: w for w in (register.WIZARD, dpo.WIZARD, dpia.WIZARD, processor.WIZARD, cookies.WIZARD,
+                                          breach.WIZARD, data_requests.WIZARD)}
 
 
 def get(wizard_id: str) -> Wizard:

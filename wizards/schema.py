@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Checklist, Choice, Number, Wizard
+from .model import Checklist, Choice, Number, Text, When, Wizard
 from .present import option_label, question_help, question_text
 
 
@@ -20,6 +20,13 @@ def answer_schema(wizard: Wizard, lang: str) -> dict[str, Any]:
                 "enum": list(q.options),
                 "x-labels": {o: option_label(wizard, q, o, lang) for o in q.options},
             }
+        elif isinstance(q, When):
+            prop = ({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$",
+                     "x-format": "Belgian local time (Europe/Brussels), not in the future" if q.past_only else
+                     "Belgian local time (Europe/Brussels)"}
+                    if q.with_time else {"type": "string", "format": "date"})
+        elif isinstance(q, Text):
+            prop = {"type": "string", "maxLength": q.max_length}
         elif isinstance(q, Number):
             prop = {"type": "integer", "minimum": q.minimum, "maximum": q.maximum}
         else:

@@ -10,6 +10,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .typography import french
+
 LANGUAGES = ("nl", "fr", "en")
 DEFAULT_LANGUAGE = "nl"
 
@@ -34,6 +36,9 @@ def catalogue(lang: str) -> dict[str, str]:
         # texts/<lang>.toml holds the interface; texts/<wizard>.<lang>.toml one wizard each.
         if entry.name == f"{lang}.toml" or entry.name.endswith(f".{lang}.toml"):
             flat.update(_flatten(tomllib.loads(entry.read_text(encoding="utf-8"))))
+    if lang == "fr":
+        # Writers type ordinary spaces; the visitor gets French spacing that never strands a "?".
+        flat = {key: french(text) for key, text in flat.items()}
     return flat
 
 

@@ -102,7 +102,7 @@ function setupWizard(box) {
     stage.innerHTML = "";
     resultBox.innerHTML = data.html;
     tools.hidden = false;
-    record = { md: data.record_md, json: data.record_json };
+    record = { md: data.record_md, json: data.record_json, files: data.files || [] };
     box.dataset.verdict = data.verdict;
     try {
       const all = JSON.parse(localStorage.getItem(RESULTS_KEY) || "{}");
@@ -146,6 +146,11 @@ function setupWizard(box) {
     if (action === "restart") { answers = {}; for (const key of profileFields) if (profile[key] !== undefined) answers[key] = String(profile[key]); await run(null); }
     if (action === "download-md" && record) download(`${wizardId}-${new Date().toISOString().slice(0, 10)}.md`, "text/markdown", record.md);
     if (action === "download-json" && record) download(`${wizardId}-${new Date().toISOString().slice(0, 10)}.json`, "application/json", record.json);
+    if (action === "download-file" && record) {
+      // Extra documents of a record (a letter, a spreadsheet line), named and typed by Python.
+      const file = record.files[Number(button.dataset.file)];
+      if (file) download(file.name, file.type, file.text);
+    }
     if (action === "print") window.print();
   });
 
@@ -226,6 +231,7 @@ function setupProfile(form) {
     for (const input of form.querySelectorAll("input")) {
       if (input.type === "radio" && input.checked) out[input.name] = input.value;
       if (input.type === "checkbox") { out[input.name] = out[input.name] || []; if (input.checked) out[input.name].push(input.value); }
+      if (input.type === "text" && input.value.trim() !== "") out[input.name] = input.value.trim();
       if (input.type === "number" && input.value !== "") {
         if (!/^\d+$/.test(input.value)) { status.textContent = texts.refused + ": " + input.value; return; }
         out[input.name] = input.value;
@@ -256,7 +262,7 @@ function profileLine(form, name, value) {
   const holder = inputs[0].closest("fieldset");
   const question = (holder ? holder.querySelector("legend") : form.querySelector(`label[for="${CSS.escape(inputs[0].id)}"]`))
     ?.textContent.trim() || name;
-  if (inputs[0].type === "number") return `- ${question} ${value}`;
+  if (inputs[0].type === "number" || inputs[0].type === "text") return `- ${question} ${value}`;
   const chosen = String(value).split(",").filter((v) => v !== "").map((v) => {
     const input = inputs.find((i) => i.value === v);
     return input ? input.closest("label").textContent.trim() : v;

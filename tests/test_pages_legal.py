@@ -1,0 +1,153 @@
+"""Guide and sector pages: one check per legal point fixed for issue 10 ("pages and sector data"), in all
+three languages, each naming its source. A page that falls back to the old, wrong or dated text fails here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hub.sectors import load_all
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def page(path: str, lang: str) -> str:
+    folder = ROOT / "docs" / lang if path.startswith("guide/") else ROOT / "sectors"
+    rel = path if path.startswith("guide/") else path.replace("{lang}", lang)
+    return (folder / rel).read_text(encoding="utf-8")
+
+
+# (page, {lang: texts that must be there}, {lang: texts that must be gone}, source)
+POINTS = [
+    ("guide/transfers.md",
+     {"nl": ["Brazilië", "2026/179", "Europese Octrooiorganisatie", "C-703/25 P"],
+      "fr": ["Brésil", "2026/179", "Organisation européenne des brevets", "C-703/25 P"],
+      "en": ["Brazil", "2026/179", "European Patent Organisation", "C-703/25 P"]},
+     {"nl": ["Volgens berichten", "zou op"], "fr": ["Selon des informations", "aurait été"], "en": ["According to reports", "reportedly"]},
+     "Implementing Decision (EU) 2026/179 of 26 January 2026 (EUR-Lex title, via europalov.no); OJ C/2025/6610: "
+     "Case C-703/25 P, appeal lodged 31 October 2025; EPO decision of 15 July 2025 (Agence Europe, 15-07-2025)"),
+    ("guide/cameras.md",
+     {"nl": ["cao nr. 68, niet de camerawet", "28 mei 2018"], "fr": ["CCT n° 68 qui s'applique, pas la loi caméras", "28 mai 2018", "declarationcamera.be"],
+      "en": ["agreement No. 68 applies, not the Camera Act", "28 May 2018", "declarationcamera.be"]},
+     {"fr": ["aangiftecamera.be"]},
+     "GBA page 'Camerabewaking op de werkplek' (both apply only when both purposes are present); KB 28 May 2018 amending KB 10 February 2008"),
+    ("guide/direct-marketing.md",
+     {"nl": ["Bel-me-niet-meer", "VI.111", "01/2020"], "fr": ["Ne m'appelez plus", "VI.111", "01/2020"], "en": ["Do-Not-Call", "VI.111", "01/2020"]},
+     {}, "Art. VI.111-VI.114 WER (pro.bel-me-niet-meer.be, 'juridisch kader'); GBA recommendation 01/2020 on direct marketing"),
+    ("guide/event-photos.md",
+     {"nl": ["13 jaar", "art. 7 WVG", "onderscheidingsvermogen"], "fr": ["13 ans", "art. 7 LPD", "discernement"], "en": ["chose 13", "Art. 7 of the Belgian", "discernment"]},
+     {"nl": ["overweging 43"], "fr": ["considérant 43"], "en": ["Recital 43"]},
+     "Art. 7 WVG (age 13, information society services); GBA pages on the right to one's image; EDPB Guidelines 05/2020 §3.1.1"),
+    ("guide/legal-bases.md",
+     {"nl": ["art. 10 WVG", "05/2020"], "fr": ["art. 10 LPD", "05/2020"], "en": ["Art. 10 of the Act of 30 July 2018", "05/2020"]},
+     {"nl": ["overweging 43"], "fr": ["considérant 43"], "en": ["Recital 43"]},
+     "Art. 10 GDPR and Art. 10 WVG; EDPB Guidelines 05/2020 on consent §3.1.1 and WP249 for staff consent"),
+    ("guide/staff-monitoring.md", {"nl": ["05/2020"], "fr": ["05/2020"], "en": ["05/2020"]},
+     {"nl": ["overweging 43"], "fr": ["considérant 43"], "en": ["Recital 43"]}, "EDPB Guidelines 05/2020 §3.1.1; WP249"),
+    ("guide/principles.md",
+     {"nl": ["rijksregisternummer", "06/2019", "19 februari 2020"], "fr": ["registre national", "06/2019", "19 février 2020"],
+      "en": ["national register number", "06/2019", "19 February 2020"]},
+     {}, "GBA Litigation Chamber 06/2019 of 17-09-2019; Markets Court 19-02-2020 (timelex.eu, ifori.be); Act of 8 August 1983"),
+    ("guide/rights.md", {"nl": ["eerstelijnsdienst", "bemiddeling", "Geschillenkamer"], "fr": ["première ligne", "médiation", "chambre contentieuse"],
+                         "en": ["first-line service", "mediation", "Litigation Chamber"]},
+     {}, "Art. 77 GDPR; Act of 3 December 2017 establishing the GBA"),
+    ("pharmacies/pages/{lang}/questions.md",
+     {"nl": ["8 april 2026", "numac 2009018031"], "fr": ["8 avril 2026", "numac 2009018031"], "en": ["8 April 2026", "numac 2009018031"]},
+     {"nl": ["Controleer de nummering"], "fr": ["Vérifiez la numérotation"], "en": ["Check the numbering"]},
+     "FPS Justice page 'hervorming Strafwetboek' (published 8 April 2024, in force 8 April 2026); wetwijzer.be table of contents of KB 21-01-2009"),
+    ("socio-cultural/pages/{lang}/questions.md",
+     {"nl": ["Unisoc", "Eén voorwaarde volstaat", "art. 5 WVG"], "fr": ["Unisoc", "Une seule condition suffit", "art. 5 LPD"],
+      "en": ["Unisoc", "One condition is enough", "Art. 5 of the Act"]},
+     {"nl": ["voor de meeste vzw's niet verplicht"], "fr": ["pas obligatoire pour la plupart des ASBL"], "en": ["not required for most non-profits"]},
+     "Art. 5 WVG (public-procurement test, one of three conditions), GBA and Unisoc positions (issue 10 point 4; secondary)"),
+    ("insurance-intermediaries/pages/{lang}/questions.md", {"nl": ["art. 128 WEC"], "fr": ["art. 128 LCE"], "en": ["Art. 128"]}, {},
+     "Art. 124 and 128 Electronic Communications Act (exceptions to the recording ban)"),
+]
+
+
+@pytest.mark.parametrize("lang", ("nl", "fr", "en"))
+@pytest.mark.parametrize("path, present, absent, source", POINTS, ids=[p[0] for p in POINTS])
+def test_page_states_the_fixed_point(path, present, absent, source, lang):
+    text = page(path, lang)
+    for words in present.get(lang, []):
+        assert words in text, f"{path} ({lang}) lacks {words!r}; source: {source}"
+    for words in absent.get(lang, []):
+        assert words not in text, f"{path} ({lang}) still says {words!r}; source: {source}"
+
+
+def test_accountant_depends_on_the_task_in_every_sector():
+    """Guide 'processors' and wizards/suppliers_catalogue.toml: processor for bookkeeping on instructions,
+    controller for its own legal duties (AML Act of 18 September 2017)."""
+    for sector in load_all():
+        roles = {s["supplier"]["en"]: s["role"] for s in sector.data["suppliers"]}
+        for name, role in roles.items():
+            if "ccountant" in name:
+                assert role == "depends", (sector.id, name, role)
+
+
+def test_staff_administration_has_the_same_basis_in_every_sector():
+    """Guide 'legal bases': pay and the employment contract rest on the contract (Art. 6(1)(b)); the returns to
+    social security and tax are a legal obligation (Art. 6(1)(c)), named in the purpose."""
+    bases = {}
+    for sector in load_all():
+        for row in sector.data["register"]:
+            if "staff" in row["activity"]["en"].lower() and "candidate" not in row["activity"]["en"].lower():
+                bases[(sector.id, row["activity"]["en"])] = row["legal_basis"]
+                assert "legal obligation" in row["purpose"]["en"].lower(), (sector.id, row["purpose"]["en"])
+    assert len(bases) >= 4 and set(bases.values()) == {"contract"}, bases
+
+
+def test_no_register_row_claims_legitimate_interest_where_it_needs_consent():
+    """Art. XII.13 WER: e-mail advertising to people who are not yet customers needs prior consent."""
+    for sector in load_all():
+        for row in sector.data["register"]:
+            if row["legal_basis"] == "legitimate_interests":
+                assert "consent" not in row["data_subjects"]["en"].lower(), (sector.id, row["activity"]["en"])
+
+
+# --- issue 11, item 7: texts that were not true ---------------------------------------------------------
+
+def render_wizard_links(sector, lang):
+    from hub.markers import PageContext, render_sector
+
+    ctx = PageContext(lang=lang, root="../../", lang_root="../../", where="test", sector=sector, wheel="w.whl")
+    return render_sector("wizards", ctx)
+
+
+@pytest.mark.parametrize("lang", ("nl", "fr", "en"))
+def test_wizard_links_promise_answers_only_where_they_carry_them(lang):
+    from hub.markers import SECTOR_TEXT
+
+    words = SECTOR_TEXT[lang]
+    for sector in load_all():
+        html = render_wizard_links(sector, lang)
+        links = html.count("<li>")
+        filled = html.count(f"({words['prefilled']})")
+        assert filled == html.count('/#'), (sector.id, html)
+        assert (words["wizards"] in html) == (filled > 0), (sector.id, html)
+        assert links == 5
+        index = page(f"{sector.id}/pages/{{lang}}/index.md", lang)
+        if filled == 0:
+            for claim in ("al ingevuld", "déjà remplis", "already filled in"):
+                assert claim not in index, (sector.id, lang, claim)
+
+
+@pytest.mark.parametrize("lang", ("nl", "fr", "en"))
+def test_pages_announce_only_the_positions_they_show(lang):
+    # [[sector positions]] shows the positions of the first federation only, under its short name.
+    for sector in load_all():
+        index = page(f"{sector.id}/pages/{{lang}}/index.md", lang)
+        for claim in ("Hun standpunten", "Leurs positions", "Their positions", "van de federaties", "des fédérations", "federations' positions"):
+            assert claim not in index, (sector.id, lang, claim)
+    hub_intro = {"nl": "Deze editie komt van", "fr": "Cette édition est publiée par", "en": "This edition is published by"}[lang]
+    assert hub_intro not in page("socio-cultural/pages/{lang}/index.md", lang)
+
+
+def test_help_page_points_to_the_review_date_where_it_is_and_the_sector_index_cites_no_file_path():
+    assert "bovenaan" not in page("guide/help.md", "nl") and "onderaan" in page("guide/help.md", "nl")
+    assert "en haut de chaque page" not in page("guide/help.md", "fr")
+    assert "at the top of a page" not in page("guide/help.md", "en")
+    from hub.mkdocs_hooks import SECTOR_INDEX
+
+    assert not any("sector.yml" in part for parts in SECTOR_INDEX.values() for part in parts)
