@@ -264,7 +264,7 @@ def split_search_index(site: Path) -> None:
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def _drop_alternate_links(output: str) -> str:
     head_end = output.find("</head>")
     return ALTERNATE_LINK.sub("", output[:head_end]) + output[head_end:]
 
@@ -301,6 +301,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = _drop_alternate_links(output)
     # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
     if page.file.src_uri.split("/", 1)[0] == "fr":
         return french_html(output)
