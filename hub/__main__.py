@@ -52,11 +52,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a tab or stops a download mid-file is normal, not an error worth a traceback."""
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset, aborted
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def serve(folder: Path, port: int) -> None:
     handler = functools.partial(QuietHandler, directory=str(folder))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    try:
+        server = QuietServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        raise SystemExit(f"Cannot serve on port {port}: {err.strerror}. Try another one: --port {port + 1}") from None
+    with server:
         print(f"Serving {folder} on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-        server.serve_forever()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("Stopped.")
 
 
 def main(argv: list[str] | None = None) -> int:

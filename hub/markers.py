@@ -10,6 +10,7 @@
     [[sector contact]]      the federation's contact point
     [[catalogue cookies]]   common cookies and trackers with their verdict, each a link that fills in the wizard
     [[catalogue processor]] common SME suppliers with their usual role, likewise
+    [[record]]              the record builder (hub/record_page.py), with the sector samples
 
 An unknown marker stops the build with the file and line: a typo must not ship as literal text.
 """
@@ -19,7 +20,7 @@ import html
 import json
 import re
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wizards import profile as profile_fields
@@ -47,12 +48,15 @@ class PageContext:
     wheel: str       # path of the wizards wheel under assets/wheels/
     snapshot: str = ""  # path of the Pyodide memory snapshot under assets/wheels/, if one was made
     snapshot_size: int = 0  # bytes of its unpacked image
+    samples: tuple[Sector, ...] = ()  # the sectors whose sample registers the record page offers
+    edition: str | None = None
+    spreadsheet: dict[str, list[str]] = field(default_factory=dict)  # files under assets/spreadsheet/ per format
 
 
 SECTOR_TEXT = {
     "nl": {"activity": "Verwerking", "purpose": "Doel", "legal_basis": "Rechtsgrond", "data_subjects": "Betrokkenen",
            "data_categories": "Gegevens", "recipients": "Ontvangers", "retention": "Bewaartermijn",
-           "retention_source": "Bron bewaartermijn", "security": "Beveiliging", "csv": "Download het voorbeeldregister (CSV)",
+           "retention_source": "Bron bewaartermijn", "security": "Beveiliging", "csv": "Download het voorbeeldregister (CSV)", "xlsx": "Als Excel-bestand (.xlsx)", "ods": "Als LibreOffice-bestand (.ods)", "build": "Maak uw eigen register vanuit dit voorbeeld",
            "supplier": "Leverancier", "role": "Rol", "agreement": "Verwerkersovereenkomst nodig?", "why": "Waarom",
            "record": "Document", "period": "Termijn", "source": "Bron", "yes": "Ja", "no": "Nee",
            "position": "Standpunt van {fed}: dit is advies van de federatie, geen wet en geen standpunt van de GBA.",
@@ -66,7 +70,7 @@ SECTOR_TEXT = {
                      "public_task": "Taak van algemeen belang (art. 6, lid 1, e) AVG)", "legitimate_interests": "Gerechtvaardigd belang (art. 6, lid 1, f) AVG)"}},
     "fr": {"activity": "Traitement", "purpose": "Finalité", "legal_basis": "Base juridique", "data_subjects": "Personnes concernées",
            "data_categories": "Données", "recipients": "Destinataires", "retention": "Durée de conservation",
-           "retention_source": "Source de la durée", "security": "Sécurité", "csv": "Télécharger le registre exemple (CSV)",
+           "retention_source": "Source de la durée", "security": "Sécurité", "csv": "Télécharger le registre exemple (CSV)", "xlsx": "En fichier Excel (.xlsx)", "ods": "En fichier LibreOffice (.ods)", "build": "Construire votre propre registre à partir de cet exemple",
            "supplier": "Fournisseur", "role": "Rôle", "agreement": "Contrat de sous-traitance nécessaire ?", "why": "Pourquoi",
            "record": "Document", "period": "Durée", "source": "Source", "yes": "Oui", "no": "Non",
            "position": "Position de {fed} : c'est un conseil de la fédération, ni la loi ni une position de l'APD.",
@@ -80,7 +84,7 @@ SECTOR_TEXT = {
                      "public_task": "Mission d'intérêt public (art. 6, § 1, e) RGPD)", "legitimate_interests": "Intérêt légitime (art. 6, § 1, f) RGPD)"}},
     "en": {"activity": "Processing", "purpose": "Purpose", "legal_basis": "Legal basis", "data_subjects": "People concerned",
            "data_categories": "Data", "recipients": "Recipients", "retention": "Retention period",
-           "retention_source": "Source of the period", "security": "Security", "csv": "Download the sample register (CSV)",
+           "retention_source": "Source of the period", "security": "Security", "csv": "Download the sample register (CSV)", "xlsx": "As an Excel file (.xlsx)", "ods": "As a LibreOffice file (.ods)", "build": "Build your own record from this sample",
            "supplier": "Supplier", "role": "Role", "agreement": "Processing agreement needed?", "why": "Why",
            "record": "Record", "period": "Period", "source": "Source", "yes": "Yes", "no": "No",
            "position": "Position of {fed}: this is the federation's advice, not the law and not a position of the Belgian DPA.",
@@ -141,10 +145,10 @@ def _table(rows: list[list[str]], *, links: list[str] | None = None, link_title:
             f'<div class="md-typeset__table"><table{table_class}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
 
 
-def _csv_link(ctx: PageContext) -> str:
-    """register.csv sits in the sector's folder; a page other than the sector's index is one folder deeper
+def _sector_folder(ctx: PageContext) -> str:
+    """The downloads sit in the sector's folder; a page other than the sector's index is one folder deeper
     (use_directory_urls: register.md is served at <sector>/register/)."""
-    return "register.csv" if ctx.where.endswith("/index.md") else "../register.csv"
+    return "" if ctx.where.endswith("/index.md") else "../"
 
 
 def wizard_fragment(answers: dict[str, Any]) -> str:
@@ -170,20 +174,23 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
     form = question_html(wizard, wizard.question(first), lang, number=1)
     chart = mermaid(wizard, lang)
     profile_ids = json.dumps(sorted(q.id for q in wizard.questions if q.ns == "profile"))
+    # The page reads only these keys from a link's fragment; any other key (utm_source=...) is dropped.
+    question_ids = json.dumps([q.id for q in wizard.questions])
     return (
         f'<div class="wz" id="wz-{wizard.id}" data-wizard="{wizard.id}" data-lang="{lang}" data-state="loading" '
         f'data-root="{_e(ctx.root)}" data-lang-root="{_e(ctx.lang_root)}" '
-        f"data-profile-fields='{_e(profile_ids)}' aria-busy=\"false\">"
+        f"data-profile-fields='{_e(profile_ids)}' data-questions='{_e(question_ids)}' aria-busy=\"false\">"
         f'<p class="wz-privacy">{_e(t(lang, "ui.privacy"))}</p>'
         f'<div class="wz-answers-box"></div>'
+        f'<p class="wz-notice" role="status" hidden></p>'
         f'<div class="wz-stage">{form}</div>'
+        f'<p class="wz-start-over" hidden><button type="button" class="md-button" data-action="restart">{_e(t(lang, "ui.restart"))}</button></p>'
         f'<p class="wz-status" role="status" aria-live="polite">{_e(t(lang, "ui.loading"))}</p>'
         f'<div class="wz-result-box" aria-live="polite"></div>'
         f'<div class="wz-tools" hidden>'
         f'<button type="button" class="md-button" data-action="download-md">{_e(t(lang, "ui.download_md"))}</button> '
         f'<button type="button" class="md-button" data-action="download-json">{_e(t(lang, "ui.download_json"))}</button> '
         f'<button type="button" class="md-button" data-action="print">{_e(t(lang, "ui.print"))}</button> '
-        f'<button type="button" class="md-button" data-action="restart">{_e(t(lang, "ui.restart"))}</button> '
         f'<a class="wz-share" href="#">{_e(t(lang, "ui.share"))}</a> <span class="wz-share-note">{_e(t(lang, "ui.share_note"))}</span>'
         f"</div>"
         f"<noscript><p>{_e(t(lang, 'ui.failed'))}</p></noscript>"
@@ -205,15 +212,24 @@ def render_profile(ctx: PageContext) -> str:
         def text_ns(question: Any) -> str:
             return "profile"
 
-    parts = [f'<form class="wz-profile" data-lang="{lang}"><h2>{_e(t(lang, "profile.title"))}</h2><p>{_e(t(lang, "profile.intro"))}</p>']
+    # method="dialog": outside a <dialog> a submit goes nowhere, so without JavaScript (or if the page
+    # script stops) the answers are not sent to the server as a query string.
+    parts = [f'<form class="wz-profile" method="dialog" data-lang="{lang}" data-root="{_e(ctx.root)}">'
+             f'<h2>{_e(t(lang, "profile.title"))}</h2><p>{_e(t(lang, "profile.intro"))}</p>']
+    # Who the organisation is and who decides: the combined record names them (optional, kept locally).
+    # (The organisation's name is a profile field of its own, wizards/profile.py, asked below.)
+    for name, auto in (("decided_by", "off"),):
+        parts.append(f'<p><label for="profile-{name}"><strong>{_e(t(lang, f"record.{name}"))}</strong></label><br>'
+                     f'<input type="text" class="wz-number" style="width: min(100%, 30rem)" id="profile-{name}" name="{name}" '
+                     f'maxlength="200" autocomplete="{auto}"></p>')
     for q in profile_fields.FIELDS:
         field_id = f"profile-{q.id}"
         help_text = question_help(_Profile, q, lang)  # type: ignore[arg-type]
         if q.kind == "text":
             parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
                          f'<span class="wz-help" id="{field_id}-help">{_e(help_text or "")}</span><br>'
-                         f'<input type="text" id="{field_id}" name="{q.id}" maxlength="{q.max_length}" '
-                         f'autocomplete="organization" aria-describedby="{field_id}-help"></p>')
+                         f'<input type="text" class="wz-number" style="width: min(100%, 30rem)" id="{field_id}" '
+                         f'name="{q.id}" maxlength="{q.max_length}" autocomplete="{"organization" if q.id == "org_name" else "off"}" aria-describedby="{field_id}-help"></p>')
             continue
         if q.kind == "number":
             parts.append(f'<p><label for="{field_id}"><strong>{_e(question_text(_Profile, q, lang))}</strong></label><br>'  # type: ignore[arg-type]
@@ -244,8 +260,10 @@ def render_sector(block: str, ctx: PageContext) -> str:
     lang, data, words = ctx.lang, sector.data, SECTOR_TEXT[ctx.lang]
     federation = data["federations"][0]
     if block == "register":
-        return (_table(register_rows(sector, lang), cards=True)
-                + f'\n\n<p><a class="md-button" href="{_csv_link(ctx)}" download>{_e(words["csv"])}</a></p>\n')
+        links = " ".join(f'<a class="md-button" href="{_sector_folder(ctx)}register.{ext}" download>{_e(words[ext])}</a>'
+                         for ext in ("csv", "xlsx", "ods"))
+        build = f'<a href="{_e(ctx.lang_root)}wizards/record/#sector={sector.id}">{_e(words["build"])}</a>'
+        return _table(register_rows(sector, lang), cards=True) + f'\n\n<p>{links}</p>\n<p>{build}</p>\n'
     if block == "suppliers":
         rows = [[words["supplier"], words["role"], words["agreement"], words["why"]]]
         rows += [[s["supplier"][lang], words["roles"][s["role"]], words["yes"] if s["agreement_needed"] else words["no"], s["why"][lang]]
@@ -340,6 +358,10 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
             return render_sector(arg, ctx)
         if kind == "catalogue" and arg:
             return render_catalogue(arg, ctx)
+        if kind == "record" and not arg:
+            from .record_page import render_record
+            has_wizard = True  # it needs the Python worker the wizard pages start
+            return render_record(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.spreadsheet)
         line = markdown.count("\n", 0, match.start()) + 1
         raise MarkerError(f"{ctx.where}, line {line}: unknown marker {match.group(0).strip()!r}")
 
@@ -353,6 +375,15 @@ def _ui_texts(lang: str) -> str:
     """The few interface strings the page script needs before Python has started."""
     keys = {"answer_required": "ui.answer_required", "loading": "ui.loading", "failed": "ui.failed",
             "refused": "ui.refused", "record_title": "ui.record_title", "profile_title": "profile.title",
-            "profile_saved": "profile.saved", "profile_cleared": "profile.cleared"}
-    data = json.dumps({k: t(lang, v) for k, v in keys.items()}, ensure_ascii=False).replace("</", "<\\/")
+            "profile_saved": "profile.saved", "profile_cleared": "profile.cleared",
+            "ignored_keys": "notice.ignored_keys", "answer_dropped": "notice.answer_dropped",
+            "step_failed": "notice.step_failed", "storage_off": "notice.storage_off",
+            # the combined record, written by the page from the stored results
+            **{k: f"ui.{k}" for k in ("date", "version", "result", "your_answers", "open_points", "grounds",
+                                      "not_examined", "actions", "sources", "record_note", "disclaimer")},
+            **{k: f"record.{k}" for k in ("org_name", "no_profile", "no_results", "decision", "decided_by",
+                                          "decision_date", "signature", "drawn_up")}}
+    texts = {k: t(lang, v) for k, v in keys.items()}
+    texts["colon"] = "\u202f: " if lang == "fr" else ": "  # French puts a narrow no-break space before ":"
+    data = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="wz-texts">{data}</script>'

@@ -5,9 +5,7 @@ i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector 
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import re
@@ -25,12 +23,15 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of 
 
 from hub import npm_assets  # noqa: E402
 from wizards.typography import french_html  # noqa: E402
-from hub.markers import MarkerError, PageContext, expand, register_rows  # noqa: E402
+from hub import spreadsheet_assets  # noqa: E402
+from hub.markers import MarkerError, PageContext, expand  # noqa: E402
 from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
 from hub.schema import SchemaError  # noqa: E402
 from hub.sectors import Sector, load_all, load_sector, sector_folders  # noqa: E402
 from hub.wheel import build_wheel  # noqa: E402
 from hub.snapshot import make_snapshot  # noqa: E402
+from wizards.documents import spreadsheet, tables  # noqa: E402
+from wizards.documents.sample import from_sector  # noqa: E402
 from wizards.registry import WIZARDS  # noqa: E402
 from wizards.texts import LANGUAGES  # noqa: E402
 
@@ -61,11 +62,13 @@ def _sectors() -> list[Sector]:
     return load_all()
 
 
-def _write_csv(sector: Sector, lang: str, target: Path) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(register_rows(sector, lang))
-    # A byte-order mark so that spreadsheet programs open the accents correctly.
-    target.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+def _write_spreadsheets(sector: Sector, lang: str, folder: Path) -> None:
+    """The sample register as a record (wizards/documents): semicolon CSV, .xlsx and .ods, which open
+    in Excel and LibreOffice with a Belgian locale and import into the record page as they are."""
+    record = from_sector(sector.data, lang)
+    (folder / "register.csv").write_text(tables.to_csv(record, lang), encoding="utf-8", newline="")
+    for fmt in ("xlsx", "ods"):
+        (folder / f"register.{fmt}").write_bytes(spreadsheet.write(record, lang, fmt))
 
 
 SECTOR_INDEX = {
@@ -108,9 +111,11 @@ def _stage(sectors: list[Sector]) -> Path:
             target.mkdir(parents=True, exist_ok=True)
             for page in sector.pages(lang):
                 shutil.copy(page, target / page.name)
-            _write_csv(sector, lang, target / "register.csv")
+            _write_spreadsheets(sector, lang, target)
     for lang in LANGUAGES:
         _write_sector_index(sectors, lang, stage / lang / "sectors" / "index.md")
+    # The record page's .xlsx/.ods export loads these into Pyodide on demand (hub/spreadsheet_assets.py).
+    _state["spreadsheet"] = spreadsheet_assets.copy_into(stage / "assets" / "spreadsheet")
     if edition:
         colors = edition.data["edition"]["colors"]
         (stage / "assets" / "hub" / "edition.css").write_text(
@@ -125,6 +130,7 @@ def _stage(sectors: list[Sector]) -> Path:
 def _nav(sectors: list[Sector], stage: Path) -> list[Any]:
     guide = ["guide/index.md"] + [f"guide/{p}.md" for p in GUIDE_ORDER if (stage / "nl" / "guide" / f"{p}.md").exists()]
     wizards = ["wizards/index.md"] + [f"wizards/{w}.md" for w in WIZARDS if (stage / "nl" / "wizards" / f"{w}.md").exists()]
+    wizards += ["wizards/record.md"] if (stage / "nl" / "wizards" / "record.md").exists() else []
     sector_sections: list[Any] = ["sectors/index.md"] + [
         {s.data["name"]["nl"]: [f"sectors/{s.id}/{n}" for n in ("index.md", "register.md", "suppliers.md", "questions.md")]}
         for s in sectors
@@ -184,7 +190,9 @@ def _page_context(page: Any, config: Any) -> PageContext:
     return PageContext(lang=lang, root=root, lang_root=lang_root, where=_origin(src, sector),
                        sector=sector, wheel=f"{_state['wheel'].parent.name}/{_state['wheel'].name}",
                        snapshot=f"{_state['wheel'].parent.name}/{_state['snapshot'].path.name}" if _state["snapshot"] else "",
-                       snapshot_size=_state["snapshot"].size if _state["snapshot"] else 0)
+                       snapshot_size=_state["snapshot"].size if _state["snapshot"] else 0,
+                       samples=tuple(_state["sectors"].values()), edition=_edition(),
+                       spreadsheet=_state.get("spreadsheet") or {})
 
 
 def _origin(src_uri: str, sector: Sector | None) -> str:

@@ -90,6 +90,8 @@ SECTOR_SCHEMA = Map(
                     "activity": LANG, "purpose": LANG, "legal_basis": Enum(LEGAL_BASES), "data_subjects": LANG,
                     "data_categories": LANG, "recipients": LANG, "retention": LANG,
                     "retention_source": LANG, "security": LANG,
+                    # Flags for the record builder: Art. 9/10 data, and monitoring of people (DPIA link).
+                    "special_data": Bool(optional=True), "monitoring": Bool(optional=True),
                 },
                 name="a processing activity",
             ),

@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 
-from hub.__main__ import QuietHandler, build
+from hub.__main__ import QuietHandler, QuietServer, build
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium keeps trying to reach Google's services on a closed network. The last
@@ -24,7 +24,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 class Served:
     def __init__(self, folder: Path) -> None:
         handler = functools.partial(QuietHandler, directory=str(folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = QuietServer(("127.0.0.1", 0), handler)
         self.folder = folder
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.url = self.origin + "/"

@@ -1,5 +1,6 @@
 """Sector folders and editions: schema errors name file, line and field; a new sector is just a folder;
 every edition builds; a failed build leaves no half-built site."""
+import json
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,10 @@ def test_every_edition_builds_with_its_branding(edition):
     nav = home.split('class="md-tabs__list"', 1)[1]
     assert nav.index(f"sectors/{edition}/") < nav.index("wizards/"), "the edition's sector comes first in the navigation"
     assert (site / "sectors" / edition / "register.csv").exists()
+    # The record builder of an edition starts from this sector's sample only (hub/record_page.py).
+    record_page = (site / "wizards" / "record" / "index.html").read_text(encoding="utf-8")
+    blob = json.loads(record_page.split('id="rec-data">', 1)[1].split("</script>", 1)[0])
+    assert blob["edition"] == edition and [s["id"] for s in blob["samples"]] == [edition]
 
 
 def test_a_new_sector_needs_only_a_folder(tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .documents import bridge as documents
 from .engine import Refused, coerce, decide, validate, walk
 from .present import answers_html, question_html, refusal_message, result_html, to_dict, to_json, to_markdown
 from .registry import get
@@ -19,6 +20,8 @@ def step(payload_json: str) -> str:
     lang = payload.get("lang") if payload.get("lang") in LANGUAGES else "nl"
     base = str(payload.get("base", ""))
     focus = payload.get("focus")
+    if "document" in payload:  # the record page (hub/static/record.js) uses the same worker
+        return documents.handle(payload, lang)
     try:
         wizard = get(str(payload.get("wizard")))
         raw = payload.get("answers") or {}

@@ -5,20 +5,73 @@ Exit codes: 0 decided, 2 refused (bad input: the message says why, in the chosen
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
+from typing import Any
 
 from .engine import Refused, decide
 from .present import refusal_message, to_dict, to_json
 from .registry import WIZARDS, get
 from .schema import answer_schema
-from .texts import DEFAULT_LANGUAGE, LANGUAGES
+from .texts import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
-def _refuse(refused: Refused, lang: str) -> int:
-    print(json.dumps({"error": refused.code, "message": refusal_message(refused, lang), **{
-        k: v for k, v in refused.params.items() if isinstance(v, (str, int))}}, ensure_ascii=False, indent=2))
+_CLI_ONLY = {"no_input"}
+# More digits than any answer needs; Python refuses to convert an integer string of 4,301 digits or more.
+_MAX_DIGITS = 15
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise ValueError("too many digits")
+    return int(text)
+
+
+def _suggest(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _refuse(refused: Refused, lang: str, wizard_id: str | None = None) -> int:
+    """Prints the refusal as JSON; where a name was mistyped, lists the valid ones or the closest one."""
+    # Refusals only the command line makes have their texts under cli.*.
+    message = (t(lang, f"cli.{refused.code}", **refused.params) if refused.code in _CLI_ONLY
+               else refusal_message(refused, lang))
+    extra: dict[str, Any] = {}
+    if refused.code == "unknown_wizard":
+        extra["known"] = list(WIZARDS)
+        suggestion = _suggest(str(refused.params.get("wizard", "")), list(WIZARDS))
+        message += " " + t(lang, "cli.known_wizards", known=", ".join(WIZARDS))
+    elif refused.code == "unknown_question" and wizard_id in WIZARDS:
+        suggestion = _suggest(str(refused.params.get("question", "")), [q.id for q in WIZARDS[wizard_id].questions])
+    else:
+        suggestion = None
+    if suggestion:
+        extra["suggestion"] = suggestion
+        message += " " + t(lang, "cli.did_you_mean", suggestion=suggestion)
+    params = {k: v for k, v in refused.params.items() if isinstance(v, (str, int))}
+    print(json.dumps({"error": refused.code, "message": message, **params, **extra}, ensure_ascii=False, indent=2))
     return 2
+
+
+def _read_answers(wizard_id: str, lang: str) -> object:
+    if sys.stdin.isatty():
+        # Someone typed the command without a file: say what the program waits for instead of hanging silently.
+        print(t(lang, "cli.terminal_hint", wizard=wizard_id), file=sys.stderr, flush=True)
+    raw = sys.stdin.read()
+    if raw.strip() == "":
+        raise Refused("no_input", wizard=wizard_id)
+    try:
+        return json.loads(raw, parse_int=_parse_int)
+    except json.JSONDecodeError as err:
+        # Python's own reason ("Expecting value") is English; the position is said in the chosen language.
+        raise Refused("not_json", detail=t(lang, "cli.json_position", line=err.lineno, column=err.colno),
+                      line=err.lineno, column=err.colno) from None
+    except ValueError:
+        raise Refused("not_json", detail=t(lang, "cli.number_too_long", digits=_MAX_DIGITS)) from None
+    except RecursionError:
+        raise Refused("not_json", detail=t(lang, "cli.too_deep")) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,13 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.schema:
             print(json.dumps(answer_schema(wizard, args.lang), ensure_ascii=False, indent=2))
             return 0
-        raw = sys.stdin.read()
-        try:
-            answers = json.loads(raw)
-        except json.JSONDecodeError as err:
-            raise Refused("not_json", detail=f"line {err.lineno}, column {err.colno}: {err.msg}") from None
-        decision = decide(wizard, answers)
+        decision = decide(wizard, _read_answers(wizard.id, args.lang))
     except Refused as refused:
-        return _refuse(refused, args.lang)
+        return _refuse(refused, args.lang, args.wizard)
     print(to_json(to_dict(wizard, decision, args.lang)))
     return 0

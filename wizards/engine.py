@@ -129,6 +129,22 @@ def validate(wizard: Wizard, answers: Mapping[str, object]) -> dict[str, Answer]
     return checked
 
 
+# ASCII digits only: str.isdigit() also accepts "²" and "①", which int() then rejects with a crash.
+_WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+# More digits than any maximum has: int() of a 5,000-digit string raises instead of answering.
+_MAX_DIGITS = 15
+
+
+def _whole_number(question: Number, text: str) -> int:
+    text = text.strip()
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise Refused("wrong_type", question=question.id, expected="whole number")
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise Refused("out_of_range", question=question.id, value=text[:_MAX_DIGITS] + "…",
+                      minimum=question.minimum, maximum=question.maximum)
+    return int(text)
+
+
 def coerce(wizard: Wizard, raw: Mapping[str, str]) -> dict[str, object]:
     """Turns form or URL-fragment strings into typed answers; the checks stay in `validate`."""
     typed: dict[str, object] = {}
@@ -138,10 +154,7 @@ def coerce(wizard: Wizard, raw: Mapping[str, str]) -> dict[str, object]:
         if question is None:
             raise Refused("unknown_question", question=key)
         if isinstance(question, Number):
-            text = text.strip()
-            if not (text.isdigit() or (text.startswith("-") and text[1:].isdigit())):
-                raise Refused("wrong_type", question=key, expected="whole number")
-            typed[key] = int(text)
+            typed[key] = _whole_number(question, text)
         elif isinstance(question, Checklist):
             typed[key] = [item for item in text.split(",") if item]
         else:

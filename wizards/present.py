@@ -55,6 +55,10 @@ def refusal_message(refused: Refused, lang: str) -> str:
     params = dict(refused.params)
     if "conflict" in params:
         params["conflict"] = t(lang, params["conflict"])
+    # The engine names the kind in English ("whole number"); the message is in the visitor's language.
+    kind = f"kind.{str(params.get('expected', '')).replace(' ', '_')}"
+    if "expected" in params and has(lang, kind):
+        params["expected"] = t(lang, kind)
     return t(lang, f"error.{refused.code}", **params)
 
 
@@ -267,7 +271,8 @@ def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
     qid = _e(question.id)
     field_id = f"wz-{wizard.id}-{question.id}"
     help_text = question_help(wizard, question, lang)
-    parts = [f'<form class="wz-step" data-question="{qid}" novalidate>']
+    # method="dialog": a submit without the page script goes nowhere instead of sending the answer.
+    parts = [f'<form class="wz-step" method="dialog" data-question="{qid}" novalidate>']
     if isinstance(question, (When, Text)):
         parts.append(
             f'<p class="wz-count">{_e(t(lang, "ui.question_of", n=number))}</p>'

@@ -5,6 +5,7 @@ from typing import Any
 
 from .model import Checklist, Choice, Number, Text, When, Wizard
 from .present import option_label, question_help, question_text
+from .texts import t
 
 
 def answer_schema(wizard: Wizard, lang: str) -> dict[str, Any]:
@@ -43,9 +44,8 @@ def answer_schema(wizard: Wizard, lang: str) -> dict[str, Any]:
         properties[q.id] = prop
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"Answers for the '{wizard.id}' wizard",
-        "description": "Only the questions on the path the answers take are needed; "
-        "the command line names the first missing one.",
+        "title": t(lang, "cli.schema_title", wizard=wizard.id),
+        "description": t(lang, "cli.schema_description"),
         "type": "object",
         "properties": properties,
         "additionalProperties": False,

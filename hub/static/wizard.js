@@ -4,19 +4,54 @@
 const PROFILE_KEY = "gdpr-hub.profile";
 const RESULTS_KEY = "gdpr-hub.results";
 const READY_TIMEOUT_MS = 10000;
+const TEXT_MAX = 200;  // characters kept of a name typed in the profile
 
-function readProfile() {
-  try { return JSON.parse(localStorage.getItem(PROFILE_KEY) || "{}"); } catch { return {}; }
+// Anything in storage may be missing, broken JSON, null, an array or hold values of the wrong type
+// (an older version of this site, another tab, a hand edit, storage switched off): read it defensively.
+function readStore(key) {
+  try {
+    const value = JSON.parse(localStorage.getItem(key) || "{}");
+    return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+  } catch { return {}; }
 }
-function readFragment() {
-  const params = new URLSearchParams(location.hash.slice(1));
+function writeStore(key, value) {
+  try { localStorage.setItem(key, JSON.stringify(value)); return true; } catch { return false; }
+}
+function readProfile() {
   const out = {};
-  for (const [k, v] of params) out[k] = v;
+  for (const [key, value] of Object.entries(readStore(PROFILE_KEY))) {
+    if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) out[key] = String(value);
+  }
   return out;
 }
+// The profile answers a wizard asks about; an empty value is no answer (the question is asked instead).
+function profileAnswers(profile, fields) {
+  const out = {};
+  for (const key of fields) if (profile[key] !== undefined && profile[key] !== "") out[key] = profile[key];
+  return out;
+}
+// The wizard's own fragment format is "question=answer&question=a,b". A fragment without "=" is an
+// anchor (table of contents, heading permalink, skip link): not answers, so it must not touch them.
+function isAnswerFragment(hash) {
+  const parts = hash.replace(/^#/, "").split("&").filter((part) => part !== "");
+  return parts.length > 0 && parts.every((part) => part.indexOf("=") > 0);
+}
+// Returns null for an anchor, else the answers for known questions and the keys that were dropped.
+function readFragment(known) {
+  if (!isAnswerFragment(location.hash)) return null;
+  const answers = {};
+  const ignored = [];
+  for (const [k, v] of new URLSearchParams(location.hash.slice(1))) {
+    if (known === null || known.has(k)) answers[k] = v;
+    else ignored.push(k);
+  }
+  return { answers, ignored };
+}
 function writeFragment(answers) {
-  const params = new URLSearchParams(answers);
-  history.replaceState(null, "", "#" + params.toString().replace(/%2C/g, ","));
+  const params = new URLSearchParams(answers).toString().replace(/%2C/g, ",");
+  if (params) history.replaceState(null, "", "#" + params);
+  // No answers: drop an answer fragment, but leave an anchor the visitor followed where it is.
+  else if (isAnswerFragment(location.hash)) history.replaceState(null, "", location.pathname + location.search);
 }
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -68,57 +103,136 @@ function setupWizard(box) {
   const wizardId = box.dataset.wizard;
   const stage = box.querySelector(".wz-stage");
   const status = box.querySelector(".wz-status");
+  const notice = box.querySelector(".wz-notice");
+  const startOver = box.querySelector(".wz-start-over");
   const answersBox = box.querySelector(".wz-answers-box");
   const resultBox = box.querySelector(".wz-result-box");
   const tools = box.querySelector(".wz-tools");
   const texts = JSON.parse(document.getElementById("wz-texts").textContent);
   const profileFields = JSON.parse(box.dataset.profileFields);
-  let answers = {};
+  // A page built before the list existed (an old copy in a cache) takes every key, as it used to.
+  const known = box.dataset.questions ? new Set(JSON.parse(box.dataset.questions)) : null;
+  const firstStage = stage.innerHTML;
+  const profile = readProfile();
+  let answers = profileAnswers(profile, profileFields);
   let record = null;
   let path = [];
+  let errorShown = "";
+  let dropped = null;  // {question, message} of an answer refused and left out during this step
 
-  const profile = readProfile();
-  for (const key of profileFields) if (profile[key] !== undefined && profile[key] !== "") answers[key] = String(profile[key]);
-  Object.assign(answers, readFragment());
+  function note(text) {
+    if (!notice) return;
+    notice.textContent = text;
+    notice.hidden = text === "";
+  }
+  // Starting over must stay possible whatever went wrong, so it shows as soon as there is anything to undo.
+  function updateStartOver() {
+    if (startOver) startOver.hidden = Object.keys(answers).length === 0 && errorShown === "";
+  }
+  // Answers from a link: only the wizard's own questions; other keys (utm_source=...) are left out, with a note.
+  function takeFragment() {
+    const fromLink = readFragment(known);
+    if (fromLink === null) return false;
+    const useful = Object.keys(fromLink.answers).length > 0;
+    if (useful) answers = Object.assign(profileAnswers(profile, profileFields), fromLink.answers);
+    if (fromLink.ignored.length) {
+      note(texts.ignored_keys.replace("{keys}", fromLink.ignored.join(", ")));
+      writeFragment(answers);
+    } else note("");
+    updateStartOver();
+    return useful;
+  }
+  takeFragment();
 
+  function showError(message) {
+    errorShown = message;
+    const error = stage.querySelector(".wz-error");
+    if (error) error.textContent = message;
+    else { resultBox.innerHTML = ""; stage.innerHTML = `<p class="wz-error" role="alert"></p>`; stage.firstChild.textContent = message; }
+    updateStartOver();
+  }
+
+  // Returns true when the answers changed and the wizard must be asked again.
   function show(data) {
     answersBox.innerHTML = data.answers_html || "";
     path = data.path || path;
+    errorShown = "";
     if (data.status === "refused") {
-      const error = stage.querySelector(".wz-error");
-      if (error) error.textContent = texts.refused + ": " + data.message;
-      else { resultBox.innerHTML = ""; stage.innerHTML = `<p class="wz-error" role="alert"></p>`; stage.firstChild.textContent = data.message; }
-      return;
+      const bad = data.question;
+      const current = stage.querySelector("form")?.dataset.question;
+      if (bad && Object.prototype.hasOwnProperty.call(answers, bad)) {
+        // A refused answer is not kept: kept, it would block every later step.
+        delete answers[bad];
+        writeFragment(answers);
+        if (bad !== current) { dropped = { question: bad, message: texts.refused + ": " + data.message }; return true; }
+      }
+      showError(texts.refused + ": " + data.message);
+      return false;
     }
     if (data.status === "question") {
       stage.innerHTML = data.html;
+      // A refused answer from a link: its reason shows at its question when that is the one asked now.
+      if (dropped) {
+        const error = dropped.question === data.question && stage.querySelector(".wz-error");
+        if (error) error.textContent = dropped.message;
+        else note(dropped.message + " " + texts.answer_dropped);
+        dropped = null;
+      }
       resultBox.innerHTML = "";
       tools.hidden = true;
       record = null;
       const first = stage.querySelector("input");
       if (first && document.activeElement && box.contains(document.activeElement)) first.focus();
-      return;
+      updateStartOver();
+      return false;
     }
+    if (dropped) { note(dropped.message + " " + texts.answer_dropped); dropped = null; }
     stage.innerHTML = "";
     resultBox.innerHTML = data.html;
     tools.hidden = false;
     record = { md: data.record_md, json: data.record_json, files: data.files || [] };
     box.dataset.verdict = data.verdict;
+    // Kept as data, not as Markdown: the combined record escapes each text when it writes it.
     try {
-      const all = JSON.parse(localStorage.getItem(RESULTS_KEY) || "{}");
-      all[wizardId] = { md: data.record_md, lang: box.dataset.lang };
-      localStorage.setItem(RESULTS_KEY, JSON.stringify(all));
+      const all = readStore(RESULTS_KEY);
+      all[wizardId] = { record: JSON.parse(data.record_json), lang: box.dataset.lang };
+      writeStore(RESULTS_KEY, all);
     } catch { /* storage may be disabled; the page still works */ }
     const heading = resultBox.querySelector(".wz-result");
     if (heading) heading.focus();
+    updateStartOver();
+    return false;
   }
 
   async function run(focus) {
-    writeFragment(answers);
-    const share = tools.querySelector(".wz-share");
-    share.href = location.href;
-    const data = await ask({ wizard: wizardId, lang: box.dataset.lang, base: box.dataset.langRoot, answers, focus });
-    show(data);
+    for (;;) {
+      writeFragment(answers);
+      tools.querySelector(".wz-share").href = location.href;
+      let data;
+      try {
+        data = await ask({ wizard: wizardId, lang: box.dataset.lang, base: box.dataset.langRoot, answers, focus });
+      } catch (error) {
+        console.warn("wizard step failed:", error);
+        showError(texts.step_failed);
+        return;
+      }
+      if (!show(data)) return;
+    }
+  }
+
+  function restart() {
+    answers = profileAnswers(profile, profileFields);
+    note("");
+    errorShown = "";
+    if (box.dataset.state === "ready") return run(null);
+    // Still loading (or failed): back to the first question as the page came.
+    writeFragment({});
+    pending = Object.keys(answers).length > 0;
+    stage.innerHTML = firstStage;
+    answersBox.innerHTML = "";
+    resultBox.innerHTML = "";
+    tools.hidden = true;
+    updateStartOver();
   }
 
   stage.addEventListener("submit", async (event) => {
@@ -128,14 +242,20 @@ function setupWizard(box) {
     const error = form.querySelector(".wz-error");
     if (value === null) { error.textContent = texts.answer_required; return; }
     error.textContent = "";
+    note("");
     answers[form.dataset.question] = value;
+    updateStartOver();
+    // After a failed start the failure message (and the flowchart it points to) stays.
+    if (box.dataset.state === "failed") { status.textContent = texts.failed; return; }
     if (box.dataset.state !== "ready") { status.textContent = texts.loading; pending = true; return; }
     await run(null);
   });
   box.addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-action]");
-    if (!button || box.dataset.state !== "ready") return;
+    if (!button) return;
     const action = button.dataset.action;
+    if (action === "restart") { await restart(); return; }
+    if (box.dataset.state !== "ready") return;
     if (action === "change") await run(button.dataset.question);
     if (action === "back") {
       const current = stage.querySelector("form")?.dataset.question;
@@ -143,7 +263,6 @@ function setupWizard(box) {
       const previous = index > 0 ? path[index - 1] : path[path.length - 1];
       if (previous) await run(previous);
     }
-    if (action === "restart") { answers = {}; for (const key of profileFields) if (profile[key] !== undefined) answers[key] = String(profile[key]); await run(null); }
     if (action === "download-md" && record) download(`${wizardId}-${new Date().toISOString().slice(0, 10)}.md`, "text/markdown", record.md);
     if (action === "download-json" && record) download(`${wizardId}-${new Date().toISOString().slice(0, 10)}.json`, "application/json", record.json);
     if (action === "download-file" && record) {
@@ -155,13 +274,11 @@ function setupWizard(box) {
   });
 
   // A catalogue link or a shared link changes the fragment: take its answers (the profile stays).
+  // An anchor (table of contents, permalink, skip link) is not answers and changes nothing. While
+  // the wizard is still loading the new answers are kept and used once it is ready.
   window.addEventListener("hashchange", async () => {
-    if (box.dataset.state !== "ready") return;
-    const fromLink = readFragment();
-    if (Object.keys(fromLink).length === 0) return;
-    answers = {};
-    for (const key of profileFields) if (profile[key] !== undefined && profile[key] !== "") answers[key] = String(profile[key]);
-    Object.assign(answers, fromLink);
+    if (!takeFragment()) return;
+    if (box.dataset.state !== "ready") { pending = true; return; }
     await run(null);
     box.scrollIntoView({ block: "start" });
   });
@@ -221,7 +338,7 @@ function setupProfile(form) {
   for (const [key, value] of Object.entries(saved)) {
     for (const input of form.querySelectorAll(`[name="${CSS.escape(key)}"]`)) {
       if (input.type === "radio") input.checked = input.value === value;
-      else if (input.type === "checkbox") input.checked = String(value).split(",").includes(input.value);
+      else if (input.type === "checkbox") input.checked = value.split(",").includes(input.value);
       else input.value = value;
     }
   }
@@ -236,38 +353,126 @@ function setupProfile(form) {
         if (!/^\d+$/.test(input.value)) { status.textContent = texts.refused + ": " + input.value; return; }
         out[input.name] = input.value;
       }
+      if (input.type === "text" && input.value.trim() !== "") out[input.name] = input.value.trim().slice(0, TEXT_MAX);
     }
     for (const key of Object.keys(out)) if (Array.isArray(out[key])) out[key] = out[key].join(",");
-    localStorage.setItem(PROFILE_KEY, JSON.stringify(out));
-    status.textContent = texts.profile_saved;
+    status.textContent = writeStore(PROFILE_KEY, out) ? texts.profile_saved : texts.storage_off;
   });
-  form.addEventListener("click", (event) => {
+  form.addEventListener("click", async (event) => {
     const action = event.target.closest("button[data-action]")?.dataset.action;
-    if (action === "clear") { localStorage.removeItem(PROFILE_KEY); localStorage.removeItem(RESULTS_KEY); form.reset(); status.textContent = texts.profile_cleared; }
+    if (action === "clear") {
+      form.reset();
+      await clearSiteData(form.dataset.root || "");
+      status.textContent = texts.profile_cleared;
+    }
     if (action === "download-all") {
-      let all = {};
-      try { all = JSON.parse(localStorage.getItem(RESULTS_KEY) || "{}"); } catch { /* ignore */ }
-      const parts = Object.values(all).map((r) => r.md);
-      const profileText = Object.entries(readProfile()).map(([k, v]) => profileLine(form, k, v)).join("\n");
-      download(`gdpr-record-${new Date().toISOString().slice(0, 10)}.md`, "text/markdown",
-        `# ${texts.record_title}\n\n## ${texts.profile_title}\n\n${profileText}\n\n` + parts.join("\n\n---\n\n"));
+      download(`gdpr-record-${new Date().toISOString().slice(0, 10)}.md`, "text/markdown", combinedRecord(form, texts));
     }
   });
 }
 
-// A line of the record in the visitor's words: the question and the chosen options as the form shows them.
+// "Delete my data" removes everything this site keeps in the browser: the profile and results, the
+// search and display settings Material keeps under the site's path, anything in session storage,
+// and from the offline cache every page stored with a query string (the only address that can hold
+// answers; they normally live in the fragment, which is never stored).
+async function clearSiteData(root) {
+  const scope = new URL(root || ".", location.href).pathname;
+  for (const name of ["localStorage", "sessionStorage"]) {
+    try {
+      const store = window[name];
+      for (const key of Object.keys(store)) if (key.startsWith("gdpr-hub") || key.startsWith(scope)) store.removeItem(key);
+    } catch { /* storage switched off: nothing is stored either */ }
+  }
+  try {
+    if (!("caches" in window)) return;
+    for (const name of await caches.keys()) {
+      if (!name.startsWith("gdpr-hub")) continue;
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) if (new URL(request.url).search) await cache.delete(request);
+    }
+  } catch { /* no cache storage (private window): nothing to remove */ }
+}
+
+// Markdown from stored text: every text is escaped, so HTML, headings, lists or links hidden in
+// storage come out as the plain characters they are. Line breaks become spaces: each text stays on
+// the line this code puts it on.
+function mdText(value) {
+  const text = (typeof value === "string" || typeof value === "number") ? String(value) : "";
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim()
+    .replace(/[\\`*_[\]<>#|~&]/g, "\\$&")
+    .replace(/^([-+=])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+const mdList = (value) => (Array.isArray(value) ? value.filter((item) => item && typeof item === "object") : []);
+const mdUrl = (value) => (typeof value === "string" && /^https?:\/\/[^\s<>"'`\\]+$/.test(value) ? ` <${value}>` : "");
+
+// One wizard's result, from its stored record data (see wizards/present.py, to_markdown).
+function recordMarkdown(r, texts) {
+  const c = texts.colon;  // ": ", in French with a narrow no-break space before it
+  const lines = [
+    `## ${mdText(texts.record_title)}${c}${mdText(r.title)}`, "",
+    `- ${mdText(texts.date)}${c}${mdText(r.date)}`,
+    `- ${mdText(texts.version)}${c}${mdText(r.version)}`,
+    `- ${mdText(texts.result)}${c}**${mdText(r.verdict_label)}**${c}${mdText(r.conclusion)}`, "",
+    mdText(r.summary), "",
+    `### ${mdText(texts.your_answers)}`, "",
+    ...mdList(r.answers).map((a) => `- ${mdText(a.text)} **${mdText(a.answer_label)}**`),
+  ];
+  const depends = Array.isArray(r.depends_on) ? r.depends_on : [];
+  if (depends.length) lines.push("", `### ${mdText(texts.open_points)}`, "", ...depends.map((p) => `- ${mdText(p)}`));
+  lines.push("", `### ${mdText(texts.grounds)}`, "", ...mdList(r.reasons).map((g) => `1. **${mdText(g.title)}**${c}${mdText(g.explanation)}`));
+  if (r.not_examined === true) lines.push("", mdText(texts.not_examined));
+  lines.push("", `### ${mdText(texts.actions)}`, "", ...mdList(r.actions).map((a) => `- ${mdText(a.text)}`));
+  lines.push("", `### ${mdText(texts.sources)}`, "", ...mdList(r.sources).map((c) => `- ${mdText(c.label)}${mdUrl(c.url)}`));
+  return lines.join("\n");
+}
+
+// The document an organisation keeps and can show the data protection authority: who it is, what each
+// wizard concluded and why, and who decided, when, with a place to sign.
+function combinedRecord(form, texts) {
+  const c = texts.colon;
+  const blank = "______________________________";
+  const profile = readProfile();
+  const lines = [`# ${mdText(texts.record_title)}`, "", `## ${mdText(texts.profile_title)}`, "",
+    `- ${mdText(texts.org_name)}${c}${mdText(profile.org_name) || blank}`];
+  const known = [...form.querySelectorAll("input[name]")].map((input) => input.name)
+    .filter((name, i, all) => all.indexOf(name) === i && name !== "org_name" && name !== "decided_by");
+  const answered = known.filter((name) => profile[name] !== undefined).map((name) => profileLine(form, name, profile[name]))
+    .filter((line) => line !== null);
+  if (answered.length) lines.push(...answered);
+  else lines.push("", mdText(texts.no_profile));
+  const results = Object.values(readStore(RESULTS_KEY)).filter((entry) => entry && typeof entry === "object");
+  for (const entry of results) {
+    if (entry.record && typeof entry.record === "object" && !Array.isArray(entry.record)) {
+      lines.push("", "---", "", recordMarkdown(entry.record, texts));
+    } else if (typeof entry.md === "string") {
+      // Saved as Markdown by an earlier version of this page: kept as plain text, line by line.
+      lines.push("", "---", "", ...entry.md.split(/\r\n|\r|\n/).map(mdText));
+    }
+  }
+  if (results.length === 0) lines.push("", mdText(texts.no_results));
+  lines.push("", "---", "", `## ${mdText(texts.decision)}`, "",
+    `- ${mdText(texts.decided_by)}${c}${mdText(profile.decided_by) || blank}`,
+    `- ${mdText(texts.decision_date)}${c}${blank}`,
+    `- ${mdText(texts.signature)}${c.trimEnd()}`, "", "", blank, "",
+    `${mdText(texts.drawn_up)}${c}${new Date().toISOString().slice(0, 10)}`, "",
+    mdText(texts.record_note), "", mdText(texts.disclaimer), "");
+  return lines.join("\n");
+}
+
+// A line of the record in the visitor's words: the question and the chosen options as the form shows
+// them. A stored value the form does not offer is left out (null): storage is not trusted.
 function profileLine(form, name, value) {
   const inputs = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
-  if (inputs.length === 0) return `- ${name}: ${value}`;
+  if (inputs.length === 0) return null;
   const holder = inputs[0].closest("fieldset");
   const question = (holder ? holder.querySelector("legend") : form.querySelector(`label[for="${CSS.escape(inputs[0].id)}"]`))
     ?.textContent.trim() || name;
-  if (inputs[0].type === "number" || inputs[0].type === "text") return `- ${question} ${value}`;
-  const chosen = String(value).split(",").filter((v) => v !== "").map((v) => {
-    const input = inputs.find((i) => i.value === v);
-    return input ? input.closest("label").textContent.trim() : v;
-  });
-  return `- ${question} ${chosen.join(", ") || "—"}`;
+  if (inputs[0].type === "number") return /^\d{1,15}$/.test(value) ? `- ${mdText(question)} ${value}` : null;
+  if (inputs[0].type === "text") return typeof value === "string" ? `- ${mdText(question)} ${mdText(value)}` : null;
+  const chosen = value.split(",").filter((v) => v !== "").map((v) => inputs.find((i) => i.value === v));
+  if (chosen.includes(undefined)) return null;
+  return `- ${mdText(question)} ${chosen.map((input) => mdText(input.closest("label").textContent.trim())).join(", ") || "—"}`;
 }
 
 for (const box of document.querySelectorAll(".wz[data-wizard]")) setupWizard(box);

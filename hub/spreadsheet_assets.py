@@ -1,0 +1,73 @@
+"""The pure-Python spreadsheet libraries the record page loads into Pyodide when a visitor exports
+.xlsx or .ods: fetched from PyPI at the pinned versions, checked against their sha256, served from
+the site (assets/spreadsheet/). Nothing is fetched from another host by the browser."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import sys
+import tarfile
+import tomllib
+import zipfile
+from pathlib import Path
+
+from . import ROOT
+from .npm_assets import AssetError, cache_dir
+
+# Which files each export needs, in the order they must be importable.
+NEEDS = {"xlsx": ("et-xmlfile", "openpyxl"), "ods": ("defusedxml", "odfpy")}
+
+
+def pinned() -> dict[str, tuple[str, str]]:
+    """{name: (version, "sha256:...")} from pyproject.toml."""
+    table = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["gdpr-hub"]["spreadsheet"]
+    return {spec.split("==")[0]: (spec.split("==")[1], digest) for spec, digest in table.items()}
+
+
+def _fetch(name: str, version: str, digest: str) -> Path:
+    folder = cache_dir() / "spreadsheet"
+    folder.mkdir(parents=True, exist_ok=True)
+    found = [p for p in folder.iterdir() if p.name.lower().replace("_", "-").startswith(f"{name}-{version}".lower())]
+    if not found:
+        requirements = folder / f"{name}.txt"
+        requirements.write_text(f"{name}=={version} --hash={digest}\n", encoding="utf-8")
+        binary = ["--no-binary", ":all:"] if name == "odfpy" else ["--only-binary", ":all:"]
+        run = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes", *binary,
+                              "-r", str(requirements), "-d", str(folder)], capture_output=True, text=True)
+        if run.returncode != 0:
+            raise AssetError(f"pip download {name}=={version} failed: {run.stderr.strip()[-400:]}")
+        found = [p for p in folder.iterdir() if p.name.lower().replace("_", "-").startswith(f"{name}-{version}".lower())]
+    path = found[0]
+    actual = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    if actual != digest:
+        raise AssetError(f"{path.name}: sha256 differs from pyproject.toml ({actual} != {digest})")
+    return path
+
+
+def _odf_zip(archive: Path) -> bytes:
+    """The `odf` package out of odfpy's source archive, as a zip Python can import from."""
+    out = io.BytesIO()
+    with tarfile.open(archive) as tar, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        prefix = archive.name.removesuffix(".tar.gz") + "/"
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            if member.isfile() and member.name.startswith(prefix + "odf/") and member.name.endswith(".py"):
+                info = zipfile.ZipInfo(member.name[len(prefix):], date_time=(2020, 1, 1, 0, 0, 0))
+                zf.writestr(info, tar.extractfile(member).read())  # type: ignore[union-attr]
+    return out.getvalue()
+
+
+def copy_into(target: Path) -> dict[str, list[str]]:
+    """Writes the files into `target` and returns, per format, the file names to load in order."""
+    target.mkdir(parents=True, exist_ok=True)
+    names: dict[str, str] = {}
+    for name, (version, digest) in pinned().items():
+        source = _fetch(name, version, digest)
+        if source.name.endswith(".tar.gz"):
+            names[name] = f"{name}-{version}.zip"
+            (target / names[name]).write_bytes(_odf_zip(source))
+        else:
+            names[name] = source.name
+            shutil.copy(source, target / source.name)
+    return {fmt: [names[n] for n in needs] for fmt, needs in NEEDS.items()}

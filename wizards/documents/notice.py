@@ -1,0 +1,78 @@
+"""A privacy notice (Art. 13 GDPR, and Art. 14 where the data come from someone else) from the record.
+
+Each element of Art. 13(1)-(2) and 14(1)-(2) maps to a field of the record's rows; where the record
+is silent the notice says "[to fill in]" instead of guessing. The visitor picks the activities it
+covers (`notice.activities`, or all rows when none is picked).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..texts import t
+from .record import RecordError
+from . import VERSION
+from .text import basis_label, colon, e, label, semicolon
+
+
+def _rows(record: dict[str, Any], picked: list[int] | None) -> list[dict[str, Any]]:
+    chosen = picked if picked is not None else record["notice"]["activities"]
+    if any(not 0 <= i < len(record["activities"]) for i in chosen):
+        raise RecordError("notice.activities: a row number is outside the record")
+    return [record["activities"][i] for i in chosen] if chosen else list(record["activities"])
+
+
+def _contact(org: dict[str, str], lang: str) -> str:
+    return ", ".join(v for v in (org["address"], org["email"], org["phone"]) if v) or t(lang, "doc.notice.to_fill")
+
+
+def to_html(record: dict[str, Any], lang: str, date: str, picked: list[int] | None = None) -> str:
+    """HTML to paste into a website: headings, paragraphs and lists only, no style or script."""
+    org, rows = record["organisation"], _rows(record, picked)
+    name = org["name"] or t(lang, "doc.notice.to_fill")
+    contact = _contact(org, lang)
+    c = colon(lang)
+    out = [f'<section class="privacy-notice" lang="{lang}">', f"<h1>{e(t(lang, 'doc.notice.title'))}</h1>",
+           f"<p>{e(t(lang, 'doc.notice.intro', name=name))}</p>",
+           f"<p>{e(t(lang, 'doc.notice.covers'))}{c} {e(semicolon(lang).join(r['activity'] for r in rows))}</p>",
+           f"<h2>{e(t(lang, 'doc.notice.who'))}</h2>", f"<p>{e(t(lang, 'doc.notice.who_text', name=name))}</p>",
+           f"<p><strong>{e(t(lang, 'doc.notice.contact'))}{c}</strong> {e(contact)}</p>"]
+    if org["representative"]:
+        out.append(f"<p><strong>{e(t(lang, 'doc.field.representative'))}{c}</strong> {e(org['representative'])}</p>")
+    if org["dpo"]:
+        out.append(f"<p><strong>{e(t(lang, 'doc.notice.dpo'))}{c}</strong> {e(org['dpo'])}"
+                   + (f", {e(org['dpo_contact'])}" if org["dpo_contact"] else "") + "</p>")
+    out.append(f"<h2>{e(t(lang, 'doc.notice.what'))}</h2>")
+    fill = t(lang, "doc.notice.to_fill")
+    for row in rows:
+        items = [("purpose", row["purpose"] or fill), ("basis", basis_label(row["legal_basis"], lang) or fill)]
+        if row["legal_basis"] == "legitimate_interests":
+            items.append(("li", row["legitimate_interest"] or fill))
+        items.append(("categories", row["data_categories"] or fill))
+        if row["source"]:
+            items.append(("source", row["source"]))  # Art. 14(2)(f)
+        items += [("recipients", row["recipients"] or fill), ("transfers", row["transfers"] or fill),
+                  ("retention", row["retention"] or fill)]
+        if not row["source"]:
+            items.append(("required", row["required"] or t(lang, "doc.notice.required_unknown")))  # Art. 13(2)(e)
+        if row["automated"]:
+            items.append(("automated", row["automated"]))
+        out.append(f"<h3>{e(row['activity'] or t(lang, 'doc.unnamed'))}</h3><ul>")
+        out += [f"<li><strong>{e(label(t(lang, f'doc.notice.{key}'), lang))}</strong> {e(text)}</li>" for key, text in items]
+        if row["legal_basis"] == "consent":
+            out.append(f"<li>{e(t(lang, 'doc.notice.consent'))}</li>")
+        out.append("</ul>")
+    if not any(r["automated"] for r in rows):
+        out += [f"<h2>{e(t(lang, 'doc.notice.automated'))}</h2>", f"<p>{e(t(lang, 'doc.notice.automated_none'))}</p>"]
+    out += [f"<h2>{e(t(lang, 'doc.notice.rights'))}</h2>", f"<p>{e(t(lang, 'doc.notice.rights_text'))}</p>",
+            f"<p>{e(t(lang, 'doc.notice.rights_how', contact=org['email'] or contact))}</p>",
+            f"<h2>{e(t(lang, 'doc.notice.complaint'))}</h2>", f"<p>{e(t(lang, 'doc.notice.complaint_text'))}</p>",
+            f"<p><small>{e(t(lang, 'doc.notice.updated'))}{c} {e(date)} · {e(t(lang, 'doc.version'))}{c} {e(VERSION)}</small></p>", "</section>"]
+    return "\n".join(out) + "\n"
+
+
+def to_page(record: dict[str, Any], lang: str, date: str, picked: list[int] | None = None) -> str:
+    """A standalone printable page around the notice."""
+    body = to_html(record, lang, date, picked)
+    return (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{e(t(lang, "doc.notice.title"))}</title>'
+            '<style>body{font-family:sans-serif;max-width:40em;margin:2em auto;line-height:1.5}</style></head>'
+            f"<body>\n{body}</body></html>\n")

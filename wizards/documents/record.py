@@ -1,0 +1,212 @@
+"""The record of processing activities as plain data, and the check of its required fields.
+
+The fields follow Art. 30(1) GDPR for a controller and Art. 30(2) for a processor. A record is a
+dict (so it travels as JSON between the page, local storage and Python); `normalise` turns any
+dict a visitor or a federation hands in into one with every field present and of the right type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..texts import t
+
+FORMAT = "gdpr-hub-record/1"
+LEGAL_BASES = ("consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests")
+ROLES = ("controller", "processor")
+
+ORGANISATION_FIELDS = ("name", "address", "email", "phone", "dpo", "dpo_contact", "representative")
+# Column order of the record table (CSV, spreadsheets, page).
+ACTIVITY_FIELDS = (
+    "activity", "controller", "purpose", "legal_basis", "legitimate_interest", "data_subjects", "data_categories",
+    "special_data", "recipients", "processors", "transfers", "retention", "retention_source", "security",
+    "source", "required", "automated", "monitoring", "processor_verdict", "dpia_verdict",
+)
+BOOLEAN_FIELDS = ("special_data", "monitoring")
+SUPPLIER_FIELDS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
+                   "authorisation", "period", "docking", "checklist")
+# The points of Art. 28(3) GDPR a processor contract must contain: its first subparagraph and (a) to (h).
+CHECKLIST_POINTS = ("subject", "a", "b", "c", "d", "e", "f", "g", "h")
+AUTHORISATIONS = ("specific", "general")
+
+
+class RecordError(ValueError):
+    """Input that is not a record; the message names the field."""
+
+
+def _text(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise RecordError(f"{where}: expected text, got {type(value).__name__}")
+    return str(value).strip()
+
+
+TRUE_WORDS = {"true", "1", "yes", "ja", "oui", "y", "x"}
+FALSE_WORDS = {"false", "0", "no", "nee", "non", "n", ""}
+
+
+def _bool(value: Any, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value if value is not None else "").strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise RecordError(f"{where}: expected yes or no, got {value!r}")
+
+
+def blank_activity() -> dict[str, Any]:
+    return {f: (False if f in BOOLEAN_FIELDS else "") for f in ACTIVITY_FIELDS}
+
+
+def blank_record() -> dict[str, Any]:
+    return {"format": FORMAT, "role": "controller", "organisation": {f: "" for f in ORGANISATION_FIELDS},
+            "activities": [], "suppliers": [], "notice": {"activities": []}}
+
+
+def _indices(value: Any, count: int, where: str) -> list[int]:
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in value):
+        raise RecordError(f"{where}: expected a list of row numbers")
+    wrong = [i for i in value if not 0 <= i < count]
+    if wrong:
+        raise RecordError(f"{where}: no row {wrong[0] + 1} in the record")
+    return sorted(set(value))
+
+
+def normalise(raw: Any) -> dict[str, Any]:
+    """Every field present, text stripped, booleans and row numbers checked; unknown fields refused."""
+    if not isinstance(raw, dict):
+        raise RecordError("a record is a JSON object with organisation, activities and suppliers")
+    record = blank_record()
+    unknown = set(raw) - set(record)
+    if unknown:
+        raise RecordError(f"unknown field {sorted(unknown)[0]!r}; expected: {', '.join(record)}")
+    role = raw.get("role") or "controller"
+    if role not in ROLES:
+        raise RecordError(f"role: expected one of {', '.join(ROLES)}, got {role!r}")
+    record["role"] = role
+    organisation = raw.get("organisation") or {}
+    if not isinstance(organisation, dict):
+        raise RecordError("organisation: expected an object")
+    for key, value in organisation.items():
+        if key not in ORGANISATION_FIELDS:
+            raise RecordError(f"organisation.{key}: unknown field; expected one of: {', '.join(ORGANISATION_FIELDS)}")
+        record["organisation"][key] = _text(value, f"organisation.{key}")
+    activities = raw.get("activities") or []
+    if not isinstance(activities, list):
+        raise RecordError("activities: expected a list")
+    for n, row in enumerate(activities, start=1):
+        if not isinstance(row, dict):
+            raise RecordError(f"activities[{n}]: expected an object")
+        clean = blank_activity()
+        for key, value in row.items():
+            where = f"activities[{n}].{key}"
+            if key not in ACTIVITY_FIELDS:
+                raise RecordError(f"{where}: unknown field; expected one of: {', '.join(ACTIVITY_FIELDS)}")
+            clean[key] = _bool(value, where) if key in BOOLEAN_FIELDS else _text(value, where)
+        if clean["legal_basis"] and clean["legal_basis"] not in LEGAL_BASES:
+            raise RecordError(f"activities[{n}].legal_basis: expected one of {', '.join(LEGAL_BASES)}, got {clean['legal_basis']!r}")
+        record["activities"].append(clean)
+    count = len(record["activities"])
+    suppliers = raw.get("suppliers") or []
+    if not isinstance(suppliers, list):
+        raise RecordError("suppliers: expected a list")
+    for n, supplier in enumerate(suppliers, start=1):
+        record["suppliers"].append(_supplier(supplier, count, f"suppliers[{n}]"))
+    notice = raw.get("notice") or {}
+    if not isinstance(notice, dict):
+        raise RecordError("notice: expected an object with the list of activities it covers")
+    record["notice"] = {"activities": _indices(notice.get("activities"), count, "notice.activities")}
+    return record
+
+
+def _supplier(raw: Any, count: int, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise RecordError(f"{where}: expected an object")
+    clean: dict[str, Any] = {"name": "", "address": "", "contact": "", "activities": [], "nature": "", "duration": "",
+                             "measures": "", "subprocessors": "", "authorisation": "specific", "period": "",
+                             "docking": False, "checklist": {p: False for p in CHECKLIST_POINTS}}
+    for key, value in raw.items():
+        here = f"{where}.{key}"
+        if key not in SUPPLIER_FIELDS:
+            raise RecordError(f"{here}: unknown field; expected one of: {', '.join(SUPPLIER_FIELDS)}")
+        if key == "activities":
+            clean[key] = _indices(value, count, here)
+        elif key == "docking":
+            clean[key] = _bool(value, here)
+        elif key == "checklist":
+            if not isinstance(value, dict):
+                raise RecordError(f"{here}: expected the points {', '.join(CHECKLIST_POINTS)} with true or false")
+            for point, ticked in value.items():
+                if point not in CHECKLIST_POINTS:
+                    raise RecordError(f"{here}.{point}: unknown point; expected one of: {', '.join(CHECKLIST_POINTS)}")
+                clean[key][point] = _bool(ticked, f"{here}.{point}")
+        elif key == "authorisation":
+            if value not in AUTHORISATIONS:
+                raise RecordError(f"{here}: expected one of {', '.join(AUTHORISATIONS)}, got {value!r}")
+            clean[key] = value
+        else:
+            clean[key] = _text(value, here)
+    return clean
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One field still to fill in: where (row index or None for the organisation), which field, how firmly."""
+
+    row: int | None
+    field: str
+    cite: str        # key under doc.cite
+    level: str       # "required", "where_possible" (Art. 30(1)(f)-(g), 30(2)(d)) or "advised"
+
+    def message(self, record: dict[str, Any], lang: str) -> str:
+        if self.row is None:
+            where = t(lang, "doc.organisation")
+        else:
+            name = record["activities"][self.row]["activity"] or t(lang, "doc.unnamed")
+            where = t(lang, "doc.row", n=self.row + 1, name=name)
+        cite = t(lang, f"doc.cite.{self.cite}")
+        if self.field == "contact":
+            return t(lang, "doc.check.missing_contact", where=where, cite=cite)
+        key = {"required": "missing", "where_possible": "where_possible", "advised": "advised"}[self.level]
+        text = t(lang, f"doc.check.{key}", where=where, field=t(lang, f"doc.field.{self.field}"), cite=cite)
+        if self.field == "transfers":
+            text += " " + t(lang, "doc.check.transfers_hint")
+        return text
+
+
+def check(record: dict[str, Any]) -> list[Gap]:
+    """Every field Art. 30 asks for that is still empty, in the order of the article."""
+    gaps: list[Gap] = []
+    org = record["organisation"]
+    processor = record["role"] == "processor"
+    prefix = "p_" if processor else ""
+    if not org["name"]:
+        gaps.append(Gap(None, "name", prefix + "name", "required"))
+    if not (org["address"] or org["email"] or org["phone"]):
+        gaps.append(Gap(None, "contact", prefix + "contact", "required"))
+    if org["dpo"] and not org["dpo_contact"]:
+        gaps.append(Gap(None, "dpo_contact", prefix + "contact" if processor else "dpo_contact", "required"))
+    for i, row in enumerate(record["activities"]):
+        if processor:
+            wanted = [("controller", "p_controller", "required"), ("activity", "p_activity", "required"),
+                      ("transfers", "p_transfers", "required"), ("security", "p_security", "where_possible")]
+        else:
+            wanted = [("activity", "activity", "required"), ("purpose", "purpose", "required"),
+                      ("legal_basis", "legal_basis", "advised"),
+                      ("data_subjects", "data_subjects", "required"), ("data_categories", "data_categories", "required"),
+                      ("recipients", "recipients", "required"), ("transfers", "transfers", "required"),
+                      ("retention", "retention", "where_possible"), ("retention_source", "retention_source", "advised"),
+                      ("security", "security", "where_possible")]
+            if row["legal_basis"] == "legitimate_interests":
+                wanted.insert(3, ("legitimate_interest", "legitimate_interest", "advised"))
+        gaps += [Gap(i, field, cite, level) for field, cite, level in wanted if not row[field]]
+    return gaps
+
+
+def messages(record: dict[str, Any], lang: str) -> list[str]:
+    return [gap.message(record, lang) for gap in check(record)]

@@ -1,0 +1,187 @@
+"""The record as tables: semicolon CSV, Markdown, and the sheets a spreadsheet file holds.
+
+Belgian offices run Excel and LibreOffice with a locale whose list separator is the semicolon, so a
+comma CSV opens as one column there; the byte-order mark makes Excel read the file as UTF-8.
+Imports accept the column titles of any of the three languages, so a file travels between offices.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from ..texts import LANGUAGES, t
+from .record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT,
+                     RecordError, blank_record, check, normalise)
+from .text import cell, colon, stamp
+
+SUPPLIER_COLUMNS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
+                    "authorisation", "period", "docking") + tuple(f"checklist.{p}" for p in CHECKLIST_POINTS)
+# Cells a spreadsheet would run as a formula; written with a leading apostrophe, read back without.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def _safe(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _unsafe(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:2] in FORMULA_START and value[1:2] else value
+
+
+def activity_header(lang: str) -> list[str]:
+    return [t(lang, f"doc.field.{f}") for f in ACTIVITY_FIELDS]
+
+
+def activity_rows(record: dict[str, Any], lang: str) -> list[list[str]]:
+    return [activity_header(lang)] + [[cell(row, f, lang) for f in ACTIVITY_FIELDS] for row in record["activities"]]
+
+
+def _field_for_title() -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for f in ACTIVITY_FIELDS:
+            titles[t(lang, f"doc.field.{f}").casefold()] = f
+    titles.update({f: f for f in ACTIVITY_FIELDS})
+    return titles
+
+
+def _basis_for_label() -> dict[str, str]:
+    labels = {code: code for code in LEGAL_BASES}
+    for lang in LANGUAGES:
+        labels.update({t(lang, f"doc.basis.{code}").casefold(): code for code in LEGAL_BASES})
+    return labels
+
+
+def activities_from_rows(rows: list[list[str]]) -> list[dict[str, Any]]:
+    """Rows with a header line (titles in any language, or field ids) back to activity dicts."""
+    rows = [r for r in rows if any(str(c).strip() for c in r)]
+    if not rows:
+        return []
+    titles, bases = _field_for_title(), _basis_for_label()
+    header = [str(c).strip().lstrip("\ufeff").casefold() for c in rows[0]]
+    unknown = [rows[0][i] for i, h in enumerate(header) if h and h not in titles]
+    if unknown:
+        raise RecordError(f"unknown column {unknown[0]!r}; expected the columns of an exported record")
+    fields = [titles.get(h) for h in header]
+    out = []
+    for n, raw in enumerate(rows[1:], start=2):
+        row: dict[str, Any] = {}
+        for field, value in zip(fields, raw):
+            if field is None:
+                continue
+            text = _unsafe(str(value if value is not None else "").strip())
+            if field == "legal_basis" and text:
+                if text.casefold() not in bases:
+                    raise RecordError(f"line {n}, {field}: unknown legal basis {text!r}")
+                text = bases[text.casefold()]
+            row[field] = text
+        out.append(row)
+    return out
+
+
+def to_csv(record: dict[str, Any], lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows([[_safe(c) for c in row] for row in activity_rows(record, lang)])
+    return "\ufeff" + buffer.getvalue()
+
+
+def from_csv(text: str) -> dict[str, Any]:
+    """A CSV holds the activities only; the organisation and suppliers travel in JSON or a spreadsheet."""
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    record = blank_record()
+    record["activities"] = activities_from_rows(rows)
+    return normalise(record)
+
+
+def organisation_rows(record: dict[str, Any], lang: str) -> list[list[str]]:
+    org = record["organisation"]
+    return [[t(lang, f"doc.field.{f}"), org[f]] for f in ORGANISATION_FIELDS]
+
+
+def supplier_rows(record: dict[str, Any], lang: str) -> list[list[str]]:
+    """Suppliers with their Art. 28(3) ticks; the column titles are field ids so the sheet reads back exactly."""
+    rows = [list(SUPPLIER_COLUMNS)]
+    for s in record["suppliers"]:
+        line = []
+        for col in SUPPLIER_COLUMNS:
+            if col == "activities":
+                line.append(",".join(str(i + 1) for i in s["activities"]))
+            elif col == "docking":
+                line.append("yes" if s["docking"] else "no")
+            elif col.startswith("checklist."):
+                line.append("yes" if s["checklist"][col.split(".", 1)[1]] else "no")
+            else:
+                line.append(s[col])
+        rows.append(line)
+    return rows
+
+
+def sheets(record: dict[str, Any], lang: str) -> dict[str, list[list[str]]]:
+    """The sheets of a spreadsheet export, in order. Sheet names are the same in every language."""
+    meta = [["format", FORMAT], ["role", record["role"]], ["notice", ",".join(str(i + 1) for i in record["notice"]["activities"])]]
+    return {"Record": activity_rows(record, lang), "Organisation": organisation_rows(record, lang),
+            "Suppliers": supplier_rows(record, lang), "About": meta}
+
+
+def from_sheets(book: dict[str, list[list[Any]]]) -> dict[str, Any]:
+    """The inverse of `sheets`, for a workbook read back by any spreadsheet library."""
+    def text(v: Any) -> str:
+        return "" if v is None else str(v)
+
+    record = blank_record()
+    record["activities"] = activities_from_rows([[text(c) for c in r] for r in book.get("Record", [])])
+    org_titles = {t(lang, f"doc.field.{f}").casefold(): f for lang in LANGUAGES for f in ORGANISATION_FIELDS}
+    for row in book.get("Organisation", []):
+        if row and text(row[0]).strip().casefold() in org_titles:
+            record["organisation"][org_titles[text(row[0]).strip().casefold()]] = _unsafe(text(row[1] if len(row) > 1 else ""))
+    supplier_sheet = [[text(c) for c in r] for r in book.get("Suppliers", []) if any(text(c) for c in r)]
+    if supplier_sheet:
+        header = supplier_sheet[0]
+        for raw in supplier_sheet[1:]:
+            values = dict(zip(header, raw))
+            supplier: dict[str, Any] = {"checklist": {}}
+            for col, value in values.items():
+                value = _unsafe(value)
+                if col.startswith("checklist."):
+                    supplier["checklist"][col.split(".", 1)[1]] = value
+                elif col == "activities":
+                    supplier[col] = [int(v) - 1 for v in value.split(",") if v.strip()]
+                elif col:
+                    supplier[col] = value
+            record["suppliers"].append(supplier)
+    about = {text(r[0]): text(r[1]) for r in book.get("About", []) if len(r) >= 2}
+    record["role"] = about.get("role") or "controller"
+    record["notice"] = {"activities": [int(v) - 1 for v in about.get("notice", "").split(",") if v.strip()]}
+    return normalise(record)
+
+
+def to_markdown(record: dict[str, Any], lang: str, date: str) -> str:
+    processor = record["role"] == "processor"
+    title = t(lang, "doc.record.title_processor" if processor else "doc.record.title")
+    lines = [f"# {title}", "", t(lang, "doc.record.intro_processor" if processor else "doc.record.intro"), "",
+             f"*{stamp(date, lang)}*", "", f"## {t(lang, 'doc.organisation')}", ""]
+    lines += [f"- **{label}{colon(lang)}** {value}" for label, value in organisation_rows(record, lang) if value]
+    lines += ["", f"## {t(lang, 'doc.record.activities')}", ""]
+    skip = {"controller"} if not processor else set()
+    for n, row in enumerate(record["activities"], start=1):
+        lines += [f"### {n}. {row['activity'] or t(lang, 'doc.unnamed')}", ""]
+        for f in ACTIVITY_FIELDS[1:]:
+            if f in skip or (not row[f] and f not in BOOLEAN_FIELDS):
+                continue
+            lines.append(f"- **{t(lang, f'doc.field.{f}')}{colon(lang)}** {cell(row, f, lang)}")
+        lines.append("")
+    if record["suppliers"]:
+        lines += [f"## {t(lang, 'doc.record.suppliers')}", ""]
+        for s in record["suppliers"]:
+            lines += [f"### {s['name'] or t(lang, 'doc.unnamed')}", "", f"{t(lang, 'doc.record.checklist')}{colon(lang)}", ""]
+            lines += [f"- [{'x' if s['checklist'][p] else ' '}] {t(lang, f'doc.annex.point.{p}')}" for p in CHECKLIST_POINTS]
+            lines.append("")
+    gaps = check(record)
+    lines += [f"## {t(lang, 'doc.missing_title')}", ""]
+    lines += [f"- {gap.message(record, lang)}" for gap in gaps] or [t(lang, "doc.missing_none")]
+    return "\n".join(lines).rstrip() + "\n"
