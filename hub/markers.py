@@ -119,8 +119,13 @@ def register_rows(sector: Sector, lang: str) -> list[list[str]]:
     return rows
 
 
-def _table(rows: list[list[str]], *, links: list[str] | None = None, link_title: str = "", css: str = "") -> str:
-    """Header row plus body rows, all escaped. With `links`, each body row's first cell links to links[i]."""
+def _table(rows: list[list[str]], *, links: list[str] | None = None, link_title: str = "", css: str = "",
+           cards: bool = False) -> str:
+    """Header row plus body rows, all escaped. With `links`, each body row's first cell links to links[i].
+
+    Each cell carries its column name (data-label): on a narrow screen hub.css shows every row as a card
+    with the names beside the values, so nothing scrolls sideways. With `cards`, the rows are cards at
+    every width: nine columns do not fit even a wide screen (the register)."""
     head = "".join(f"<th scope=\"col\">{_e(c)}</th>" for c in rows[0])
 
     def first(i: int, cell: str) -> str:
@@ -129,13 +134,21 @@ def _table(rows: list[list[str]], *, links: list[str] | None = None, link_title:
         return f'<a href="{_e(links[i])}" title="{_e(link_title)}">{_e(cell)}</a>'
 
     body = "".join(
-        "<tr>" + "".join(f"<td>{first(i, c) if j == 0 else _e(c)}</td>" for j, c in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(f'<td data-label="{_e(rows[0][j])}">{first(i, c) if j == 0 else _e(c)}</td>'
+                         for j, c in enumerate(row)) + "</tr>"
         for i, row in enumerate(rows[1:])
     )
     table_class = f' class="{css}"' if css else ""
+    layout = "hub-table hub-table--cards" if cards else "hub-table"
     # Wide tables scroll sideways; keyboard users must be able to reach the scroll area.
-    return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{_e(rows[0][0])}">'
+    return (f'<div class="md-typeset__scrollwrap {layout}" tabindex="0" role="region" aria-label="{_e(rows[0][0])}">'
             f'<div class="md-typeset__table"><table{table_class}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
+
+
+def _sector_folder(ctx: PageContext) -> str:
+    """The downloads sit in the sector's folder; a page other than the sector's index is one folder deeper
+    (use_directory_urls: register.md is served at <sector>/register/)."""
+    return "" if ctx.where.endswith("/index.md") else "../"
 
 
 def wizard_fragment(answers: dict[str, Any]) -> str:
@@ -247,9 +260,10 @@ def render_sector(block: str, ctx: PageContext) -> str:
     lang, data, words = ctx.lang, sector.data, SECTOR_TEXT[ctx.lang]
     federation = data["federations"][0]
     if block == "register":
-        links = " ".join(f'<a class="md-button" href="../register.{ext}" download>{_e(words[ext])}</a>' for ext in ("csv", "xlsx", "ods"))
+        links = " ".join(f'<a class="md-button" href="{_sector_folder(ctx)}register.{ext}" download>{_e(words[ext])}</a>'
+                         for ext in ("csv", "xlsx", "ods"))
         build = f'<a href="{_e(ctx.lang_root)}wizards/record/#sector={sector.id}">{_e(words["build"])}</a>'
-        return _table(register_rows(sector, lang)) + f'\n\n<p>{links}</p>\n<p>{build}</p>\n'
+        return _table(register_rows(sector, lang), cards=True) + f'\n\n<p>{links}</p>\n<p>{build}</p>\n'
     if block == "suppliers":
         rows = [[words["supplier"], words["role"], words["agreement"], words["why"]]]
         rows += [[s["supplier"][lang], words["roles"][s["role"]], words["yes"] if s["agreement_needed"] else words["no"], s["why"][lang]]

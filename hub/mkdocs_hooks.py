@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of a package
@@ -218,6 +220,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown + sources_block(page.meta, ctx.lang)
 
 
+# After mkdocs-static-i18n (priority -100), which builds the other languages and only then writes the
+# search index of all three.
+@event_priority(-110)
 def on_post_build(config: Any) -> None:
     if _nested_language_build(config):
         return
@@ -236,8 +241,40 @@ def on_post_build(config: Any) -> None:
     shutil.copy(_state["wheel"], versioned / _state["wheel"].name)
     if _state["snapshot"]:
         shutil.copy(_state["snapshot"].path, versioned / _state["snapshot"].path.name)
+    split_search_index(site)
     # The offline cache must sit at the site root so that its scope covers every page.
     (site / "sw.js").write_text(offline_worker(site), encoding="utf-8")
+
+
+def split_search_index(site: Path) -> None:
+    """search_index.<lang>.json per language next to Material's combined index, which the page script
+    (overrides/main.html) swaps in: otherwise a Dutch search ranks English pages first and counts all three
+    languages. Each index stems only its own language."""
+    combined_path = site / "search" / "search_index.json"
+    if not combined_path.exists():
+        return
+    combined = json.loads(combined_path.read_text(encoding="utf-8"))
+    others = tuple(f"{lang}/" for lang in LANGUAGES if lang != "nl")
+
+    def language(location: str) -> str:
+        return next((prefix[:-1] for prefix in others if location.startswith(prefix)), "nl")
+
+    for lang in LANGUAGES:
+        index = {"config": {**combined["config"], "lang": [lang]},
+                 "docs": [doc for doc in combined["docs"] if language(doc["location"]) == lang]}
+        (site / "search" / f"search_index.{lang}.json").write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# mkdocs-static-i18n writes <link rel="alternate" hreflang> into every page; Material then fetches
+# "sitemap.xml" relative to each of those pages (three 404s and console errors per page). The sitemap
+# already lists every page's language versions (xhtml:link hreflang), so the head links can go.
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
+
+
+def _drop_alternate_links(output: str) -> str:
+    head_end = output.find("</head>")
+    return ALTERNATE_LINK.sub("", output[:head_end]) + output[head_end:]
 
 
 def offline_worker(site: Path) -> str:
@@ -272,6 +309,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = _drop_alternate_links(output)
     # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
     if page.file.src_uri.split("/", 1)[0] == "fr":
         return french_html(output)

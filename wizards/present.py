@@ -62,6 +62,33 @@ def refusal_message(refused: Refused, lang: str) -> str:
     return t(lang, f"error.{refused.code}", **params)
 
 
+def _open_points(wizard: Wizard, decision: Decision, lang: str) -> list[dict[str, Any]]:
+    """Each point the verdict depends on, with the questions answered "not sure" on it and their help:
+    the verdict must say what to look at, since the questions themselves are no longer on screen."""
+    rules = {r.id: r for r in wizard.rules}
+    shown: set[str] = set()
+    points = []
+    for rule_id in decision.open_points:
+        asked = [q for q in rules[rule_id].when.questions() if q in decision.answers]
+        unsure = [q for q in asked if decision.answers[q] == "unsure"] or asked
+        questions = []
+        for qid in dict.fromkeys(unsure):
+            question = wizard.question(qid)
+            # A question shared by two points is explained once, at the first.
+            questions.append({"question": qid, "text": question_text(wizard, question, lang),
+                              "help": None if qid in shown else question_help(wizard, question, lang)})
+            shown.add(qid)
+        points.append({"rule": rule_id, "point": t(lang, f"{wizard.id}.rule.{rule_id}.unsure"), "questions": questions})
+    return points
+
+
+def _same_words(conclusion: str, verdict_label: str) -> bool:
+    """True when the conclusion opens with the verdict's words ("It depends." after "It depends"): then
+    the conclusion alone is shown as the result, so the verdict is not said twice."""
+    label = verdict_label.strip().rstrip(".!").casefold()
+    return conclusion.strip().casefold().startswith(label)
+
+
 def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
     """The record as data: what the command line prints and the JSON download holds."""
     outcome = wizard.outcome(decision.outcome)
@@ -102,6 +129,7 @@ def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
         ],
         "reasons": findings,
         "depends_on": [t(lang, f"{wizard.id}.rule.{r}.unsure") for r in decision.open_points],
+        "open_points": _open_points(wizard, decision, lang),
         "not_examined": len(findings) < len(wizard.rules),
         "actions": [
             {"text": t(lang, f"{wizard.id}.action.{a.id}"), "link": a.link} for a in outcome.actions
@@ -133,7 +161,8 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
         # As a Belgian reader writes it, with the ISO date kept for search and sorting.
         f"- {t(lang, 'ui.date')}: {_shown_date(record['date'], lang)} ({record['date']})",
         f"- {t(lang, 'ui.version')}: {record['version']}",
-        f"- {t(lang, 'ui.result')}: **{record['verdict_label']}**: {record['conclusion']}",
+        f"- {t(lang, 'ui.result')}: **{record['conclusion']}**" if _same_words(record["conclusion"], record["verdict_label"])
+        else f"- {t(lang, 'ui.result')}: **{record['verdict_label']}**: {record['conclusion']}",
         "",
         record["summary"],
         "",
@@ -141,8 +170,12 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
         "",
     ]
     lines += [f"- {a['text']} **{a['answer_label']}**" for a in record["answers"]]
-    if record["depends_on"]:
-        lines += ["", f"## {t(lang, 'ui.open_points')}", ""] + [f"- {p}" for p in record["depends_on"]]
+    if record["open_points"]:
+        lines += ["", f"## {t(lang, 'ui.open_points')}", ""]
+        for point in record["open_points"]:
+            lines.append(f"- {point['point']}")
+            lines += [f"  - {q['text']}" + (f" {q['help']}" if q["help"] else "")
+                      for q in point["questions"]]
     lines += ["", f"## {t(lang, 'ui.grounds')}", ""]
     lines += [f"1. **{r['title']}**: {r['explanation']}" for r in record["reasons"]]
     if record["not_examined"]:
@@ -177,11 +210,13 @@ def _link(base: str, page: str) -> str:
 
 
 def result_html(record: dict[str, Any], lang: str, base: str) -> str:
+    # "It depends" as verdict and "It depends." as conclusion would say the same thing twice.
+    repeated = _same_words(record["conclusion"], record["verdict_label"])
     parts = [
         f'<section class="wz-result" data-verdict="{_e(record["verdict"])}" tabindex="-1">',
         f'<h2 class="wz-result-title">{_e(t(lang, "ui.result"))}: '
-        f'<span class="wz-verdict">{_e(record["verdict_label"])}</span></h2>',
-        f'<p class="wz-conclusion"><strong>{_e(record["conclusion"])}</strong></p>',
+        f'<span class="wz-verdict">{_e(record["conclusion"] if repeated else record["verdict_label"])}</span></h2>',
+        "" if repeated else f'<p class="wz-conclusion"><strong>{_e(record["conclusion"])}</strong></p>',
         f"<p>{_e(record['summary'])}</p>",
     ]
     for section in record.get("sections", []):
@@ -193,9 +228,14 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
         parts += [f'<button type="button" class="md-button" data-action="download-file" data-file="{i}">'
                   f'{_e(attached["label"])}</button> ' for i, attached in enumerate(record["files"])]
         parts.append("</p>")
-    if record["depends_on"]:
+    if record["open_points"]:
         parts.append(f"<h3>{_e(t(lang, 'ui.open_points'))}</h3><ul class=\"wz-depends\">")
-        parts += [f"<li>{_e(p)}</li>" for p in record["depends_on"]]
+        for point in record["open_points"]:
+            parts.append(f"<li><p>{_e(point['point'])}</p><ul class=\"wz-depends-questions\">")
+            for q in point["questions"]:
+                help_text = f'<br><span class="wz-help">{_e(q["help"])}</span>' if q["help"] else ""
+                parts.append(f"<li><strong>{_e(q['text'])}</strong>{help_text}</li>")
+            parts.append("</ul></li>")
         parts.append("</ul>")
     parts.append(f"<h3>{_e(t(lang, 'ui.reasons'))}</h3><ol class=\"wz-reasons\">")
     for r in record["reasons"]:
