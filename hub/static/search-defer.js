@@ -1,0 +1,23 @@
+// Material builds its search index (lunr, three languages) in a worker on every page load: about a
+// second of processor time on a small machine, spent even when nobody searches. The index is requested
+// only once the visitor opens the search; until then Material shows its own "initialising" note.
+(function () {
+  var release;
+  var wanted = new Promise(function (resolve) { release = resolve; });
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("[data-md-component=search-query]")) release();
+  });
+  document.addEventListener("change", function (e) {
+    if (e.target.id === "__search" && e.target.checked) release();
+  });
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.hubSearchIndex = /\/search\/search_index\.json$/.test(new URL(String(url), location.href).pathname);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var xhr = this, args = arguments;
+    if (!xhr.hubSearchIndex) return send.apply(xhr, args);
+    wanted.then(function () { send.apply(xhr, args); });
+  };
+})();
