@@ -33,10 +33,10 @@ def visit_until_kept(page, url):
     }""")
 
 
-def wait_until(page, script, timeout=60.0):
+def wait_until(page, script, arg=None, timeout=60.0):
     """Polls an async page function until it returns true (wait_for_function takes a Promise for true)."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(script):
+    while not page.evaluate(script, arg):
         assert time.monotonic() < deadline, f"not true after {timeout} s: {script}"
         page.wait_for_timeout(200)
 

@@ -82,10 +82,16 @@ self.addEventListener("fetch", (event) => {
     })());
     return;
   }
-  // Pages: network first, so content updates show up when online.
+  // Pages: network first, so content updates show up when online. The browser's HTTP cache is asked
+  // to check with the host (no-cache): a host that says "keep for 10 minutes" would otherwise hand out
+  // the old page for a while after a deployment.
   event.respondWith((async () => {
     try {
-      const response = await fetch(event.request);
+      const fresh = event.request.mode === "navigate"
+        ? fetch(url.href, { cache: "no-cache", credentials: "same-origin" })
+        : fetch(event.request, { cache: "no-cache" });
+      const response = await fresh;
+      if (response.redirected && event.request.mode === "navigate") return Response.redirect(response.url, 301);
       if (response.ok && url.search === "") {
         const copy = response.clone();
         event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
