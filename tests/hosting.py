@@ -29,6 +29,7 @@ class Sent:
     status: int
     wire: int     # body bytes as sent (gzip where the host compresses)
     raw: int      # the file's own size
+    referer: str = ""
 
 
 class Host:
@@ -70,7 +71,7 @@ class Host:
             request.send_header("Location", path + "/")
             request.send_header("Content-Length", "0")
             request.end_headers()
-            self._record(Sent(path, 301, 0, 0))
+            self._record(request, Sent(path, 301, 0, 0))
             return
         if file is None:
             body = b"not found"
@@ -79,11 +80,20 @@ class Host:
             request.send_header("Content-Length", str(len(body)))
             request.end_headers()
             request.wfile.write(body)
-            self._record(Sent(path, 404, len(body), 0))
+            self._record(request, Sent(path, 404, len(body), 0))
             return
         raw = file.read_bytes()
         body = raw
+        etag = f'"{file.stat().st_mtime_ns:x}-{len(raw):x}"'
+        if request.headers.get("If-None-Match") == etag:  # a revalidation, as GitHub Pages answers it
+            request.send_response(304)
+            request.send_header("ETag", etag)
+            request.send_header("Content-Length", "0")
+            request.end_headers()
+            self._record(request, Sent(path, 304, 0, len(raw)))
+            return
         request.send_response(200)
+        request.send_header("ETag", etag)
         if file.suffix in COMPRESSED and "gzip" in request.headers.get("Accept-Encoding", ""):
             body = self.gzipped(file, raw)
             request.send_header("Content-Encoding", "gzip")
@@ -96,7 +106,7 @@ class Host:
             request.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
-        self._record(Sent(path, 200, len(body), len(raw)))
+        self._record(request, Sent(path, 200, len(body), len(raw)))
 
     def gzipped(self, file: Path, raw: bytes) -> bytes:
         key = (file, file.stat().st_mtime)
@@ -104,9 +114,9 @@ class Host:
             self._gzipped[key] = gzip.compress(raw, compresslevel=6)
         return self._gzipped[key]
 
-    def _record(self, sent: Sent) -> None:
+    def _record(self, request: http.server.BaseHTTPRequestHandler, sent: Sent) -> None:
         with self._lock:
-            self.log.append(sent)
+            self.log.append(Sent(sent.path, sent.status, sent.wire, sent.raw, request.headers.get("Referer", "")))
 
     def take_log(self) -> list[Sent]:
         with self._lock:

@@ -49,6 +49,11 @@ def test_first_visit_sends_at_most_5_mb_and_no_file_twice(host, visitor):
     assert wire <= LIMIT, f"{wire} bytes on the wire:\n{detail}"
     assert Host.twice(log) == [], detail
     assert not [s for s in log if s.path.endswith((".snapshot", "python_stdlib.zip", "pyodide-lock.json"))]
+    # No request names the page it came from. The only exceptions: the Python worker's two module
+    # imports, which a worker cannot send without its own address (its policy would need an HTTP header).
+    referred = {s.path.rsplit("/", 1)[-1]: s.referer for s in log if s.referer}
+    assert set(referred) <= {"pyodide.mjs", "pyodide.asm.mjs"}, referred
+    assert all(r.endswith("/worker.js") for r in referred.values()), referred
 
     # The second visit fetches no byte of the runtime, and Python starts from the snapshot.
     page.close()

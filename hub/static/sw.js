@@ -88,7 +88,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith((async () => {
     try {
       const fresh = event.request.mode === "navigate"
-        ? fetch(url.href, { cache: "no-cache", credentials: "same-origin" })
+        ? fetch(url.href, { cache: "no-cache", credentials: "same-origin", referrerPolicy: "no-referrer" })
         : fetch(event.request, { cache: "no-cache" });
       const response = await fresh;
       if (response.redirected && event.request.mode === "navigate") return Response.redirect(response.url, 301);

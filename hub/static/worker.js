@@ -26,10 +26,11 @@ function report(bytes) {
 
 // Counts a network response's bytes as they arrive, for the page's progress bar and its patience:
 // a slow start is not a failure while bytes keep coming.
-function counted(response) {
+function counted(response, name) {
   if (!response.body) return response;
   const body = response.body.pipeThrough(new TransformStream({
     transform(chunk, controller) { report(chunk.byteLength); controller.enqueue(chunk); },
+    flush() { mark("downloaded_" + name); },
   }));
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
@@ -50,10 +51,11 @@ async function keptFetch(url) {
     self.postMessage({ type: "failed", error: String(error) });
     throw error;
   }
-  if (!cache) return counted(response);
+  const name = url.split("/").pop().split(".")[0];
+  if (!cache) return counted(response, name);
   // Kept as it streams in: the copy and Pyodide read the same download.
   cache.put(url, response.clone()).catch(() => {});
-  return counted(response);
+  return counted(response, name);
 }
 
 globalThis.fetch = (input, init = {}) => {
