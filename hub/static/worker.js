@@ -130,29 +130,59 @@ function boot(loadPyodide, config, extra) {
   });
 }
 
-async function wheelInto(pyodide, wheelURL) {
-  const wheel = await fetch(wheelURL);
-  if (!wheel.ok) throw new Error("wheel " + wheel.status);
-  pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel");
+function wheelInto(pyodide, wheel) {
+  return wheel.then((bytes) => pyodide.unpackArchive(bytes, "wheel"));
+}
+
+// The wizards' files as the wheel put them on Python's disk (which a snapshot does not hold), kept
+// beside the snapshot: writing them back is much quicker than unpacking the wheel again.
+const HOME = "/home/pyodide";
+
+function wizardFiles(pyodide) {
+  const files = {};
+  const walk = (dir) => {
+    for (const name of pyodide.FS.readdir(dir)) {
+      if (name === "." || name === ".." || name === "__pycache__") continue;
+      const path = dir + "/" + name;
+      if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path);
+      else files[path.slice(HOME.length + 1)] = pyodide.FS.readFile(path, { encoding: "utf8" });
+    }
+  };
+  walk(HOME);
+  return files;
+}
+
+function writeFiles(pyodide, files) {
+  for (const [path, text] of Object.entries(files)) {
+    const full = HOME + "/" + path;
+    pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
+    pyodide.FS.writeFile(full, text, { encoding: "utf8" });
+  }
 }
 
 async function readSnapshot(config) {
   try {
-    const hit = await (await caches.open(config.wizardsCache)).match(config.snapshotURL);
-    return hit ? await hit.arrayBuffer() : null;
+    const cache = await caches.open(config.wizardsCache);
+    const [image, files] = await Promise.all([cache.match(config.snapshotURL), cache.match(config.snapshotURL + ".files")]);
+    return image && files ? { packed: await image.arrayBuffer(), files: await files.json() } : null;
   } catch { return null; }
 }
 
 async function forgetSnapshot(config) {
-  try { await (await caches.open(config.wizardsCache)).delete(config.snapshotURL); } catch { /* nothing kept */ }
+  try {
+    const cache = await caches.open(config.wizardsCache);
+    await cache.delete(config.snapshotURL);
+    await cache.delete(config.snapshotURL + ".files");
+  } catch { /* nothing kept */ }
 }
 
 // Made once per deployment in the visitor's browser, kept in their own cache, never sent anywhere.
 // It is taken before the first answer reaches Python, so it holds no answer.
-async function keepSnapshot(config, image) {
+async function keepSnapshot(config, { image, files }) {
   const packed = packSnapshot(image);
   mark("snapshot_packed");
   const cache = await caches.open(config.wizardsCache);
+  await cache.put(config.snapshotURL + ".files", new Response(JSON.stringify(files), { headers: { "content-type": "application/json" } }));
   await cache.put(config.snapshotURL, new Response(packed, { headers: { "content-type": "application/octet-stream" } }));
   mark("snapshot_kept");
   self.postMessage({ type: "snapshot-kept", bytes: packed.byteLength });
@@ -181,16 +211,22 @@ async function start(config) {
   import(config.runtimeURL + "pyodide.asm.mjs").catch(() => {});
   const saved = await readSnapshot(config);
   mark("snapshot_read");
+  // Without a snapshot the wheel is needed once Python runs: ask for it now, alongside the runtime.
+  const wheel = saved ? null : fetch(config.wheelURL).then((r) => {
+    if (!r.ok) throw new Error("wheel " + r.status);
+    return r.arrayBuffer();
+  });
+  wheel?.catch(() => {});
   let pyodide = null;
   let snapshot = null;
   if (saved) {
     try {
-      const image = unpackSnapshot(saved);
+      const image = unpackSnapshot(saved.packed);
       mark("snapshot_unpacked");
       pyodide = await boot((await imported).loadPyodide, config, { _loadSnapshot: image });
       mark("snapshot_restored");
       // The wizards' modules are in the restored memory; their data files (texts) are read from disk.
-      await wheelInto(pyodide, config.wheelURL);
+      writeFiles(pyodide, saved.files);
       phases.started_from = "snapshot";
     } catch (error) {
       console.warn("snapshot not used:", error);
@@ -199,15 +235,19 @@ async function start(config) {
     }
   }
   if (!pyodide) {
+    const fresh = wheel || fetch(config.wheelURL).then((r) => r.arrayBuffer());
     pyodide = await boot((await imported).loadPyodide, config, { _makeSnapshot: true });
     mark("python_started");
-    await wheelInto(pyodide, config.wheelURL);
+    await wheelInto(pyodide, fresh);
     phases.started_from = "network";
   }
   bridge = pyodide.pyimport("wizards.browser");
   mark("wizards_imported");
   if (phases.started_from === "network") {
-    try { snapshot = pyodide.makeMemorySnapshot(); mark("snapshot_made"); } catch (error) { console.warn("no snapshot:", error); }
+    try {
+      snapshot = { image: pyodide.makeMemorySnapshot(), files: wizardFiles(pyodide) };
+      mark("snapshot_made");
+    } catch (error) { console.warn("no snapshot:", error); }
   }
   return { ms: Math.round(performance.now() - t0), snapshot };
 }
