@@ -146,6 +146,7 @@ def main() -> int:
     baseline_dir = Path(tempfile.mkdtemp())
     shutil.copytree(ROOT / "bench" / "baseline", baseline_dir / "baseline")
     ours, base = Host(site), Host(baseline_dir)
+    ours.precompress("assets/**/*")
     results: dict[str, dict[str, dict]] = {}
     try:
         with sync_playwright() as p:

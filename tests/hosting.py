@@ -114,6 +114,12 @@ class Host:
             self._gzipped[key] = gzip.compress(raw, compresslevel=6)
         return self._gzipped[key]
 
+    def precompress(self, pattern: str) -> None:
+        """Compress ahead, so that the first request for a big file does not wait for this server's gzip."""
+        for file in self.folder.glob(pattern):
+            if file.is_file() and file.suffix in COMPRESSED:
+                self.gzipped(file, file.read_bytes())
+
     def _record(self, request: http.server.BaseHTTPRequestHandler, sent: Sent) -> None:
         with self._lock:
             self.log.append(Sent(sent.path, sent.status, sent.wire, sent.raw, request.headers.get("Referer", "")))
