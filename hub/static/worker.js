@@ -206,9 +206,12 @@ async function start(config) {
   kept.set(config.wheelURL, config.wizardsCache);
   progress.total = config.bytes || 0;
   const imported = import(config.runtimeURL + "pyodide.mjs");
+  imported.then(() => mark("pyodide_mjs_loaded"), () => {});
   // Pyodide asks for its 1.2 MB runtime script only after its own set-up; asking now lets the read
   // and parse run alongside. Its later import of the same URL gets this same module.
-  import(config.runtimeURL + "pyodide.asm.mjs").catch(() => {});
+  import(config.runtimeURL + "pyodide.asm.mjs").then(() => mark("asm_mjs_loaded"), () => {});
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => { mark("wasm_instantiated"); return result; });
   const saved = await readSnapshot(config);
   mark("snapshot_read");
   // Without a snapshot the wheel is needed once Python runs: ask for it now, alongside the runtime.
