@@ -160,11 +160,12 @@ function writeFiles(pyodide, files) {
   }
 }
 
-async function readSnapshot(config) {
+// Whether a snapshot is kept; its 16 MB are read while Pyodide loads its scripts (see start).
+async function findSnapshot(config) {
   try {
     const cache = await caches.open(config.wizardsCache);
     const [image, files] = await Promise.all([cache.match(config.snapshotURL), cache.match(config.snapshotURL + ".files")]);
-    return image && files ? { packed: await image.arrayBuffer(), files: await files.json() } : null;
+    return image && files ? { image, files } : null;
   } catch { return null; }
 }
 
@@ -212,8 +213,8 @@ async function start(config) {
   import(config.runtimeURL + "pyodide.asm.mjs").then(() => mark("asm_mjs_loaded"), () => {});
   const instantiate = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => { mark("wasm_instantiated"); return result; });
-  const saved = await readSnapshot(config);
-  mark("snapshot_read");
+  const saved = await findSnapshot(config);
+  mark("snapshot_found");
   // Without a snapshot the wheel is needed once Python runs: ask for it now, alongside the runtime.
   const wheel = saved ? null : fetch(config.wheelURL).then((r) => {
     if (!r.ok) throw new Error("wheel " + r.status);
@@ -221,15 +222,21 @@ async function start(config) {
   });
   wheel?.catch(() => {});
   let pyodide = null;
-  let snapshot = null;
   if (saved) {
     try {
-      const image = unpackSnapshot(saved.packed);
-      mark("snapshot_unpacked");
+      const image = saved.image.arrayBuffer().then((packed) => {
+        mark("snapshot_read");
+        const unpacked = unpackSnapshot(packed);
+        mark("snapshot_unpacked");
+        return unpacked;
+      });
+      const files = saved.files.json();
+      image.catch(() => {});
+      files.catch(() => {});
       pyodide = await boot((await imported).loadPyodide, config, { _loadSnapshot: image });
       mark("snapshot_restored");
       // The wizards' modules are in the restored memory; their data files (texts) are read from disk.
-      writeFiles(pyodide, saved.files);
+      writeFiles(pyodide, await files);
       phases.started_from = "snapshot";
     } catch (error) {
       console.warn("snapshot not used:", error);
@@ -246,13 +253,14 @@ async function start(config) {
   }
   bridge = pyodide.pyimport("wizards.browser");
   mark("wizards_imported");
-  if (phases.started_from === "network") {
+  const takeSnapshot = phases.started_from !== "network" ? () => null : () => {
     try {
-      snapshot = { image: pyodide.makeMemorySnapshot(), files: wizardFiles(pyodide) };
+      const taken = { image: pyodide.makeMemorySnapshot(), files: wizardFiles(pyodide) };
       mark("snapshot_made");
-    } catch (error) { console.warn("no snapshot:", error); }
-  }
-  return { ms: Math.round(performance.now() - t0), snapshot };
+      return taken;
+    } catch (error) { console.warn("no snapshot:", error); return null; }
+  };
+  return { ms: Math.round(performance.now() - t0), takeSnapshot };
 }
 
 self.onmessage = async (event) => {
@@ -268,8 +276,10 @@ self.onmessage = async (event) => {
     // The files this worker fetched, for the offline cache (the page's own list does not hold them).
     const resources = performance.getEntriesByType("resource").map((entry) => entry.name);
     self.postMessage({ type: "ready", ms: started.ms, phases, resources });
-    // After "ready": packing and storing compete with nothing the visitor waits for.
-    if (started.snapshot) setTimeout(() => keepSnapshot(message, started.snapshot).catch((e) => console.warn("snapshot not kept:", e)), 0);
+    // Taken in this same task, right after "ready" is posted: a step the page sends in answer can only
+    // run after it, so the copy never holds an answer. Packing and storing come later still.
+    const snapshot = started.takeSnapshot();
+    if (snapshot) setTimeout(() => keepSnapshot(message, snapshot).catch((e) => console.warn("snapshot not kept:", e)), 0);
     dropOldCaches(message).catch(() => {});
     return;
   }
