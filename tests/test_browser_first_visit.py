@@ -86,7 +86,10 @@ def test_a_slow_start_is_not_a_failure_and_keeps_the_answer(host, browser):
                                                   "downloadThroughput": 2_000_000 / 8, "uploadThroughput": 1_000_000 / 8})
     start = time.monotonic()
     page.goto(host.url + "wizards/dpo/", wait_until="commit")
-    # The visitor answers before Python is ready.
+    # The visitor answers before Python is ready, once wizard.js runs (its progress bar shows; before
+    # that the form is plain HTML, which the JavaScript-off case covers).
+    page.wait_for_selector(".wz-progress", state="attached", timeout=60000)
+    assert page.get_attribute(".wz", "data-state") == "loading"
     page.check("form.wz-step[data-question=public_body] input[value=yes]")
     page.click("form.wz-step .wz-next")
     states, progress_seen = set(), False

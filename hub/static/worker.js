@@ -198,6 +198,16 @@ async function dropOldCaches(config) {
   }
 }
 
+const WARM_UP = `
+import json
+from wizards import browser, citations, registry, texts
+for lang in texts.LANGUAGES:
+    texts.catalogue(lang)
+citations.known()
+for wizard_id in registry.WIZARDS:
+    browser.step(json.dumps({"wizard": wizard_id, "lang": "nl", "answers": {}}))
+`;
+
 async function start(config) {
   t0 = performance.now();
   phases.init_at = performance.timeOrigin + t0;  // wall clock, so the page can place it on its own timeline
@@ -255,6 +265,12 @@ async function start(config) {
   mark("wizards_imported");
   const takeSnapshot = phases.started_from !== "network" ? () => null : () => {
     try {
+      // Texts of every language and each wizard's first screen, so that later visits answer at once
+      // (as the build-time snapshot did). No answer of the visitor's is involved.
+      try {
+        pyodide.runPython(WARM_UP);
+        mark("warmed_up");
+      } catch (error) { console.warn("warm-up:", error); }
       const taken = { image: pyodide.makeMemorySnapshot(), files: wizardFiles(pyodide) };
       mark("snapshot_made");
       return taken;
