@@ -2,30 +2,46 @@
 
     ./run.sh bench        (or: .venv/bin/python bench/bench.py)
 
-Figures: build time; compressed bytes for a guidance page and a wizard page; navigation to first
-question visible; wizard ready (cold and warm cache); answer to next question. The same DPO decision
-in plain JavaScript (bench/baseline/) runs in the same browser, and our figures are printed as ratios.
+The site is served as a static host sends it (tests/hosting.py: gzip for the types GitHub Pages
+compresses, ETag revalidation, max-age=600), and every byte that leaves the server is counted.
 
-Warm cache means a visitor's second visit: the first visit's page stays open until the offline cache
-has finished its copy (as it would while a visitor reads the verdict), then a new tab opens the page.
-The worker's own timings of that second visit are printed too (ms since it was asked to start).
+Figures: build time; bytes of a guidance page; for a wizard page, the bytes of a first and of a second
+visit, per file, raw and as sent, with a flag on any file sent twice; the wizard's ready time (ms from
+navigation) cold (first visit, empty browser) and warm (second visit: the first visit's page stayed
+open until the offline cache and the snapshot were kept, as while a visitor reads the verdict) on
+three profiles: localhost, 10 Mbit/s with 40 ms round trip, and 1.6 Mbit/s with 150 ms round trip and
+a 4x slower processor (Chromium's own network and CPU emulation, through the DevTools protocol).
+The same DPO decision in plain JavaScript (bench/baseline/) runs beside it on each profile.
 """
 from __future__ import annotations
 
-import gzip
 import shutil
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hub.__main__ import build  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, Served  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.hosting import Host, Sent  # noqa: E402
+
+PROFILES = (  # name, (bits per second, round trip ms) or None, CPU slowdown
+    ("localhost", None, 1),
+    ("10 Mbit/s, 40 ms", (10_000_000, 40), 1),
+    ("1.6 Mbit/s, 150 ms, CPU x4", (1_600_000, 150), 4),
+)
+
+KEPT = """async () => {
+    if (!document.querySelector(".wz[data-wizard]")) return true;
+    const keys = [];
+    for (const name of await caches.keys()) keys.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
+    return keys.includes(location.href.split("#")[0]) && keys.some((k) => k.endsWith("/local.snapshot"))
+        && keys.some((k) => k.endsWith("/pyodide.asm.mjs"));
+}"""
 
 STEP_JS = """(question) => new Promise((resolve) => {
   const form = document.querySelector('form.wz-step');
@@ -40,106 +56,142 @@ STEP_JS = """(question) => new Promise((resolve) => {
 })"""
 
 
-def transferred(site: Path, urls: list[str]) -> int:
-    """Bytes a static host sends with gzip for the same-origin files the browser fetched."""
-    total = 0
-    for url in set(urls):
-        path = urlparse(url).path.lstrip("/")
-        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
-        if file.is_file():
-            total += len(gzip.compress(file.read_bytes(), compresslevel=6))
-    return total
+def emulate(context, page, profile) -> None:
+    _, network, cpu = profile
+    cdp = context.new_cdp_session(page)
+    if network:
+        bits, rtt = network
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": rtt,
+                                                      "downloadThroughput": bits / 8, "uploadThroughput": bits / 8})
+    if cpu > 1:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
 
 
-def visit(browser_context, url: str, *, wait_ready: bool) -> dict[str, float]:
-    page = browser_context.new_page()
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url))
+def visit(context, url: str, profile) -> tuple[object, float]:
+    page = context.new_page()
+    emulate(context, page, profile)
     page.goto(url)
-    page.wait_for_selector("form.wz-step, article", state="visible")
-    first_visible = page.evaluate(
-        "() => { const e = performance.getEntriesByName('first-contentful-paint')[0]; return e ? e.startTime : performance.now(); }")
-    figures = {"first_question_ms": first_visible}
-    if wait_ready:
-        page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
-        figures["ready_ms"] = float(page.get_attribute(".wz", "data-ready-at"))
-    figures["urls"] = fetched  # type: ignore[assignment]
-    figures["page"] = page  # type: ignore[assignment]
-    return figures
+    page.wait_for_selector(".wz[data-state=ready]", timeout=300000)
+    return page, float(page.get_attribute(".wz", "data-ready-at"))
 
 
-def settle(page) -> None:
-    """Wait until the offline cache is active and holds this page, as after a visitor read a verdict."""
-    page.evaluate("""async () => {
-        if (!("serviceWorker" in navigator) || !document.querySelector(".wz[data-wizard]")) return;
-        await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20000))]);
-        const deadline = Date.now() + 20000;
-        while (Date.now() < deadline) {
-            for (const name of await caches.keys())
-                if (await (await caches.open(name)).match(location.href.split("#")[0])) return;
-            await new Promise((r) => setTimeout(r, 100));
-        }
-    }""")
+def wait_kept(page) -> None:
+    deadline = time.monotonic() + 120
+    while not page.evaluate(KEPT) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+
+
+def run_site(browser, host: Host, path: str, profile, extra: bool) -> dict:
+    context = browser.new_context(service_workers="allow")
+    host.take_log()
+    page, cold = visit(context, host.url + path, profile)
+    first_question = page.evaluate(
+        "() => { const e = performance.getEntriesByName('first-contentful-paint')[0]; return e ? e.startTime : 0; }")
+    phases_cold = page.evaluate("() => window.__wzBoot ? window.__wzBoot.phases : null")
+    wait_kept(page)
+    page.wait_for_timeout(300)
+    first_log = host.take_log()
+    page.close()
+    page, warm = visit(context, host.url + path, profile)
+    phases_warm = page.evaluate("() => window.__wzBoot ? window.__wzBoot.phases : null")
+    page.wait_for_timeout(300)
+    second_log = host.take_log()
+    out = {"cold": cold, "warm": warm, "first": first_question, "first_log": first_log, "second_log": second_log,
+           "phases_cold": phases_cold, "phases_warm": phases_warm}
+    if extra:
+        page.close()
+        later = []
+        for _ in range(5):
+            again, ready = visit(context, host.url + path, profile)
+            later.append(ready)
+            again.close()
+        page = context.new_page()
+        steps = []
+        for _ in range(7):
+            page.goto(host.url + path)
+            page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+            steps.append(page.evaluate(STEP_JS))
+        out["warm_later"] = statistics.median(later)
+        out["step"] = statistics.median(steps)
+    page.close()
+    context.close()
+    return out
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:9.1f} KB"
+
+
+def print_log(title: str, log: list[Sent]) -> None:
+    sent = [s for s in log if s.status in (200, 304)]
+    twice = set(Host.twice(log))
+    print(f"{title}: {len(sent)} responses, {kb(sum(s.wire for s in sent))} sent "
+          f"({kb(sum(s.raw for s in sent if s.status == 200))} raw files)"
+          + (f"; SENT TWICE: {', '.join(sorted(twice))}" if twice else "; no file sent twice"))
+    for s in sorted(sent, key=lambda s: -s.wire):
+        if s.wire >= 10_000 or s.path in twice:
+            flag = "  <- twice" if s.path in twice else ""
+            print(f"    {s.status} {kb(s.raw)} raw {kb(s.wire)} sent  {s.path}{flag}")
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
+    started = time.perf_counter()
     t0 = time.perf_counter()
     site = build(None, quiet=True)
     build_s = time.perf_counter() - t0
 
     baseline_dir = Path(tempfile.mkdtemp())
     shutil.copytree(ROOT / "bench" / "baseline", baseline_dir / "baseline")
-    ours, base = Served(site), Served(baseline_dir)
+    ours, base = Host(site), Host(baseline_dir)
+    ours.precompress("assets/**/*")
+    results: dict[str, dict[str, dict]] = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            results: dict[str, dict[str, float]] = {}
-            for name, served, path in (("python", ours, "wizards/dpo/"), ("javascript", base, "baseline/")):
-                context = browser.new_context()
-                cold = visit(context, served.url + path, wait_ready=True)
-                cold_bytes = transferred(served.folder, cold["urls"])  # type: ignore[arg-type]
-                settle(cold["page"])
-                cold["page"].close()  # type: ignore[union-attr]
-                warm = visit(context, served.url + path, wait_ready=True)
-                page = warm["page"]
-                phases = page.evaluate("() => window.__wzBoot ? window.__wzBoot.phases : null")
-                later = []
-                for _ in range(5):
-                    again = visit(context, served.url + path, wait_ready=True)
-                    later.append(again["ready_ms"])
-                    again["page"].close()  # type: ignore[union-attr]
-                steps = []
-                for _ in range(7):
-                    page.goto(served.url + path)
-                    page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
-                    steps.append(page.evaluate(STEP_JS))
-                results[name] = {"first": cold["first_question_ms"], "cold": cold["ready_ms"], "warm": warm["ready_ms"],
-                                 "warm_later": statistics.median(later), "step": statistics.median(steps),
-                                 "bytes": cold_bytes, "phases": phases}
-                context.close()
-            context = browser.new_context()
-            guide = visit(context, ours.url + "guide/security/", wait_ready=False)
-            guide_bytes = transferred(site, [u for u in guide["urls"] if "search_index" not in u])  # type: ignore[union-attr]
+            for profile in PROFILES:
+                extra = profile[1] is None
+                results[profile[0]] = {
+                    "python": run_site(browser, ours, "wizards/dpo/", profile, extra),
+                    "javascript": run_site(browser, base, "baseline/", profile, extra),
+                }
+            context = browser.new_context(service_workers="block")
+            ours.take_log()
+            page = context.new_page()
+            page.goto(ours.url + "guide/security/")
+            page.wait_for_selector("h1")
+            page.wait_for_timeout(1000)
+            guide = [s for s in ours.take_log() if s.status == 200]
             context.close()
             browser.close()
     finally:
         ours.close()
         base.close()
 
-    py, js = results["python"], results["javascript"]
-    print(f"build time (hub, 3 languages, all sectors)      {build_s:8.1f} s")
-    print(f"guidance page transferred (gzip, no search idx) {guide_bytes / 1024:8.1f} KB")
-    print(f"wizard page transferred, cold (gzip)             {py['bytes'] / 1024:8.1f} KB   (JS baseline {js['bytes'] / 1024:.1f} KB)")
-    print(f"navigation -> first question visible            {py['first']:8.0f} ms  (JS baseline {js['first']:.0f} ms, ratio {py['first'] / js['first']:.1f}x)")
-    print(f"navigation -> wizard ready, cold cache          {py['cold']:8.0f} ms  (JS baseline {js['cold']:.0f} ms, ratio {py['cold'] / max(js['cold'], 1):.1f}x)")
-    print(f"navigation -> wizard ready, warm (2nd visit)   {py['warm']:8.0f} ms  (JS baseline {js['warm']:.0f} ms, ratio {py['warm'] / max(js['warm'], 1):.1f}x)")
-    print(f"  same, median of the 5 visits after it          {py['warm_later']:8.0f} ms  (JS baseline {js['warm_later']:.0f} ms)")
-    if py["phases"]:
-        print("  where the second visit's start-up went (worker, ms since asked to start): "
-              + ", ".join(f"{k} {v}" for k, v in py["phases"].items() if k != "init_at"))
-    print(f"answer -> next question (median of 7)           {py['step']:8.1f} ms  (JS baseline {js['step']:.1f} ms, ratio {py['step'] / max(js['step'], 0.1):.1f}x)")
+    local = results["localhost"]["python"]
+    print(f"build time (hub, 3 languages, all sectors)        {build_s:8.1f} s")
+    print(f"guidance page, bytes sent (gzip where the host compresses) {kb(sum(s.wire for s in guide))}")
+    print_log("wizard page, FIRST visit (until the offline cache and the snapshot are kept)", local["first_log"])
+    print_log("wizard page, SECOND visit", local["second_log"])
+    runtime_again = [s.path for s in local["second_log"] if s.status == 200 and ("/assets/pyodide/" in s.path or "/assets/wheels/" in s.path)]
+    print(f"  runtime bytes sent again on the second visit: {sum(s.wire for s in local['second_log'] if s.path in runtime_again)}")
+    print()
+    print(f"{'wizard ready (ms from navigation)':44} {'cold':>8} {'warm':>8}   {'JS cold':>8} {'JS warm':>8}")
+    for name, _, _ in PROFILES:
+        py, js = results[name]["python"], results[name]["javascript"]
+        print(f"  {name:42} {py['cold']:8.0f} {py['warm']:8.0f}   {js['cold']:8.0f} {js['warm']:8.0f}")
+    js = results["localhost"]["javascript"]
+    print(f"  localhost, median of 5 more warm visits     {local['warm_later']:8.0f}            {js['warm_later']:8.0f}")
+    print(f"navigation -> first question visible (localhost, cold) {local['first']:6.0f} ms  (JS {js['first']:.0f} ms)")
+    print(f"answer -> next question (median of 7)                {local['step']:6.1f} ms  (JS {js['step']:.1f} ms)")
+    for name, _, _ in PROFILES:
+        for when in ("cold", "warm"):
+            phases = results[name]["python"][f"phases_{when}"] or {}
+            print(f"  worker, {name}, {when} (ms since asked to start): "
+                  + ", ".join(f"{k} {v}" for k, v in phases.items() if k != "init_at"))
+    print(f"(bench run took {time.perf_counter() - started:.0f} s)")
     return 0
 
 

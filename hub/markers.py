@@ -46,8 +46,6 @@ class PageContext:
     where: str       # file name for error messages
     sector: Sector | None
     wheel: str       # path of the wizards wheel under assets/wheels/
-    snapshot: str = ""  # path of the Pyodide memory snapshot under assets/wheels/, if one was made
-    snapshot_size: int = 0  # bytes of its unpacked image
     samples: tuple[Sector, ...] = ()  # the sectors whose sample registers the record page offers
     edition: str | None = None
     spreadsheet: dict[str, list[str]] = field(default_factory=dict)  # files under assets/spreadsheet/ per format

@@ -5,6 +5,7 @@ i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector 
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -29,7 +30,7 @@ from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
 from hub.schema import SchemaError  # noqa: E402
 from hub.sectors import Sector, load_all, load_sector, sector_folders  # noqa: E402
 from hub.wheel import build_wheel  # noqa: E402
-from hub.snapshot import make_snapshot  # noqa: E402
+from hub.stdlib import trimmed_stdlib  # noqa: E402
 from wizards.documents import spreadsheet, tables  # noqa: E402
 from wizards.documents.sample import from_sector  # noqa: E402
 from wizards.registry import WIZARDS  # noqa: E402
@@ -100,10 +101,9 @@ def _stage(sectors: list[Sector]) -> Path:
     if stage.exists():
         shutil.rmtree(stage)
     shutil.copytree(ROOT / "docs", stage)
-    # sw.js is a template: the build writes the filled-in copy to the site root (offline_worker).
-    shutil.copytree(STATIC, stage / "assets" / "hub", ignore=shutil.ignore_patterns("sw.js"))
     edition = sectors[0] if _edition() else None
     logo = edition.folder / edition.data["edition"]["logo"] if edition and edition.data["edition"]["logo"] else STATIC / "logo.svg"
+    (stage / "assets").mkdir(exist_ok=True)
     shutil.copy(logo, stage / "assets" / ("logo" + logo.suffix))
     for sector in sectors:
         for lang in LANGUAGES:
@@ -116,15 +116,30 @@ def _stage(sectors: list[Sector]) -> Path:
         _write_sector_index(sectors, lang, stage / lang / "sectors" / "index.md")
     # The record page's .xlsx/.ods export loads these into Pyodide on demand (hub/spreadsheet_assets.py).
     _state["spreadsheet"] = spreadsheet_assets.copy_into(stage / "assets" / "spreadsheet")
+    files = {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file() and p.name != "sw.js"}
     if edition:
         colors = edition.data["edition"]["colors"]
-        (stage / "assets" / "hub" / "edition.css").write_text(
+        files["edition.css"] = (
             ":root, [data-md-color-scheme=default], [data-md-color-scheme=slate] {\n"
             f"  --md-primary-fg-color: {colors['primary']};\n  --md-primary-fg-color--dark: {colors['primary']};\n"
-            f"  --md-accent-fg-color: {colors['accent']};\n}}\n",
-            encoding="utf-8",
-        )
+            f"  --md-accent-fg-color: {colors['accent']};\n}}\n"
+        ).encode()
+    # The site's own scripts and styles sit in a folder named after their contents: a new deployment
+    # links new names, so neither the browser's cache nor the offline cache can hand out an old copy.
+    # (sw.js is a template: the build writes the filled-in copy to the site root, offline_worker.)
+    _state["hub_assets"] = f"assets/hub/{_digest(files)}/"
+    target = stage / _state["hub_assets"]
+    target.mkdir(parents=True)
+    for name, data in files.items():
+        (target / name).write_bytes(data)
     return stage
+
+
+def _digest(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()[:12]
 
 
 def _nav(sectors: list[Sector], stage: Path) -> list[Any]:
@@ -154,7 +169,7 @@ def on_config(config: Any) -> Any:
         sectors = _sectors()
         stage = _stage(sectors)
         _state["wheel"] = build_wheel()
-        _state["snapshot"] = make_snapshot(_state["wheel"])
+        _state["stdlib"] = trimmed_stdlib(_state["wheel"])
     except SchemaError as err:
         raise PluginError(f"Invalid sector file: {err}") from None
     except npm_assets.AssetError as err:
@@ -163,8 +178,12 @@ def on_config(config: Any) -> Any:
     config["docs_dir"] = str(stage)
     config["nav"] = _nav(sectors, stage)
     config["extra"]["hub_edition"] = _edition()
+    config["extra"]["hub_assets"] = _state["hub_assets"]
+    config["extra_css"] = [_state["hub_assets"] + c.removeprefix("assets/hub/") if c.startswith("assets/hub/") else c
+                           for c in config["extra_css"]]
     if _edition():
-        config["extra_css"].append("assets/hub/edition.css")
+        config["extra_css"].append(_state["hub_assets"] + "edition.css")
+    _state["boot"] = _boot_paths()
     i18n = config["plugins"]["i18n"]
     for language in i18n.config["languages"]:
         translations = {key: titles[language.locale] for key, titles in NAV_TITLES.items() if language.locale in titles}
@@ -188,9 +207,7 @@ def _page_context(page: Any, config: Any) -> PageContext:
     if len(parts) >= 3 and parts[1] == "sectors":
         sector = _state["sectors"].get(parts[2])
     return PageContext(lang=lang, root=root, lang_root=lang_root, where=_origin(src, sector),
-                       sector=sector, wheel=f"{_state['wheel'].parent.name}/{_state['wheel'].name}",
-                       snapshot=f"{_state['wheel'].parent.name}/{_state['snapshot'].path.name}" if _state["snapshot"] else "",
-                       snapshot_size=_state["snapshot"].size if _state["snapshot"] else 0,
+                       sector=sector, wheel=_state["boot"]["wheel"],
                        samples=tuple(_state["sectors"].values()), edition=_edition(),
                        spreadsheet=_state.get("spreadsheet") or {})
 
@@ -212,12 +229,38 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(str(err)) from None
     page.meta["hub_wizard"] = has_wizard
     if has_wizard:
-        page.meta["hub_boot"] = {"root": ctx.root, "wheel": ctx.wheel, "snapshot": ctx.snapshot,
-                                 "snapshotSize": ctx.snapshot_size}
+        page.meta["hub_boot"] = {"root": ctx.root, **_state["boot"]}
     page.meta["hub_root"] = ctx.root
+    page.meta["hub_assets"] = ctx.root + _state["hub_assets"]
     page.meta["hub_mermaid"] = "```mermaid" in markdown
     page.meta["hub_script"] = 'id="wz-texts"' in markdown
     return markdown + sources_block(page.meta, ctx.lang)
+
+
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+
+def _boot_paths() -> dict[str, str]:
+    """Where a wizard page finds Python, each path under assets/ named after what it holds.
+
+    `runtime`: Pyodide's own three files, in a folder named after the pinned package's integrity, so
+    they survive deployments in the offline cache until the pin changes. `wheel` and `stdlib`: the
+    wizards and the standard library trimmed to what they import, in a folder named after both.
+    `runtimeCache` and `wizardsCache`: the caches in which the page's Python worker keeps what it
+    fetched (and the memory snapshot it makes), named like those folders. No lock file: the wizards load no Pyodide package, so the page hands Pyodide an empty one.
+    """
+    asset = npm_assets.pinned()["pyodide"]
+    pin = hashlib.sha256(asset.integrity.encode()).hexdigest()[:12]
+    wheel, stdlib = _state["wheel"], _state["stdlib"]
+    key = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
+    runtime = npm_assets.cache_dir() / f"pyodide-runtime-{asset.version}"
+    npm_assets.extract(asset, runtime)
+    # Raw bytes the worker fetches and counts for its progress bar (the runtime script is imported, not counted).
+    total = (runtime / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size + wheel.stat().st_size
+    return {"runtime": f"assets/pyodide/{pin}/", "wheel": f"assets/wheels/{key}/{wheel.name}",
+            "stdlib": f"assets/wheels/{key}/stdlib.zip", "hub": _state["hub_assets"],
+            "runtimeCache": f"gdpr-hub-runtime-{pin}", "wizardsCache": f"gdpr-hub-wizards-{key}", "bytes": total,
+            "lockInfo": json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]}
 
 
 # After mkdocs-static-i18n (priority -100), which builds the other languages and only then writes the
@@ -227,23 +270,24 @@ def on_post_build(config: Any) -> None:
     if _nested_language_build(config):
         return
     site = Path(config["site_dir"])
+    boot = _state["boot"]
     try:
         for name, asset in npm_assets.pinned().items():
-            if asset.target:
+            if asset.target and name != "pyodide":
                 npm_assets.extract(asset, site / asset.target)
+        runtime = npm_assets.cache_dir() / f"pyodide-runtime-{npm_assets.pinned()['pyodide'].version}"
+        npm_assets.extract(npm_assets.pinned()["pyodide"], runtime)
     except npm_assets.AssetError as err:
         raise PluginError(str(err)) from None
-    wheels = site / "assets" / "wheels"
-    wheels.mkdir(parents=True, exist_ok=True)
-    # Content-addressed folder: the offline cache can keep assets for ever without serving stale logic.
-    versioned = wheels / _state["wheel"].parent.name
-    versioned.mkdir(parents=True, exist_ok=True)
-    shutil.copy(_state["wheel"], versioned / _state["wheel"].name)
-    if _state["snapshot"]:
-        shutil.copy(_state["snapshot"].path, versioned / _state["snapshot"].path.name)
+    (site / boot["runtime"]).mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copy(runtime / name, site / boot["runtime"] / name)
+    (site / boot["wheel"]).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(_state["wheel"], site / boot["wheel"])
+    shutil.copy(_state["stdlib"], site / boot["stdlib"])
     split_search_index(site)
     # The offline cache must sit at the site root so that its scope covers every page.
-    (site / "sw.js").write_text(offline_worker(site), encoding="utf-8")
+    (site / "sw.js").write_text(offline_worker(site, [boot["runtimeCache"], boot["wizardsCache"]]), encoding="utf-8")
 
 
 def split_search_index(site: Path) -> None:
@@ -277,20 +321,22 @@ def _drop_alternate_links(output: str) -> str:
     return ALTERNATE_LINK.sub("", output[:head_end]) + output[head_end:]
 
 
-def offline_worker(site: Path) -> str:
-    """sw.js with its cache named after the assets' contents and the wizard runtime to copy at install."""
+def cache_name(site: Path) -> str:
+    """Named after every file under assets/ (names and contents): any change, a new cache."""
     digest = hashlib.sha256()
-    precache = []
     for file in sorted((site / "assets").rglob("*")):
-        if not file.is_file():
-            continue
-        rel = file.relative_to(site).as_posix()
-        digest.update(rel.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
-        if rel.startswith(("assets/pyodide/", "assets/wheels/")):
-            precache.append(rel)
+        if file.is_file():
+            rel = file.relative_to(site).as_posix()
+            digest.update(rel.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return f"gdpr-hub-{digest.hexdigest()[:16]}"
+
+
+def offline_worker(site: Path, worker_caches: list[str]) -> str:
+    """sw.js with the name of this deployment's offline cache and of the caches the page's Python
+    worker fills; on activation every other cache of the site is dropped."""
     source = (STATIC / "sw.js").read_text(encoding="utf-8")
-    for line, value in (('const CACHE = "gdpr-hub-dev";', f'const CACHE = "gdpr-hub-{digest.hexdigest()[:16]}";'),
-                        ("const PRECACHE = [];", f"const PRECACHE = {json.dumps(precache)};")):
+    for line, value in (('const CACHE = "gdpr-hub-dev";', f'const CACHE = "{cache_name(site)}";'),
+                        ("const WORKER_CACHES = [];", f"const WORKER_CACHES = {json.dumps(worker_caches)};")):
         if line not in source:
             raise PluginError(f"hub/static/sw.js no longer has the line {line!r} the build fills in")
         source = source.replace(line, value)
@@ -308,9 +354,39 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
                         f'<label class="task-list-control"><input type="checkbox" aria-label="{label}"')
 
 
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_SCRIPT_SRC = re.compile(r"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*?script-src 'self')")
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP sources for the page's inline scripts (Material's theme switch and configuration reader),
+    so that script-src needs no 'unsafe-inline' and an injected script would not run."""
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if "src=" in attrs or re.search(r"type=\"?(application/json|text/template)", attrs):
+            continue
+        digest = base64.b64encode(hashlib.sha256(match.group("body").encode()).digest()).decode()
+        source = f"'sha256-{digest}'"
+        if source not in hashes:
+            hashes.append(source)
+    return hashes
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = _drop_alternate_links(output)
     # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
     if page.file.src_uri.split("/", 1)[0] == "fr":
-        return french_html(output)
-    return output
+        output = french_html(output)
+    # Last, so that the hashes are those of the scripts as they are served.
+    hashes = inline_script_hashes(output)
+    if not _SCRIPT_SRC.search(output):
+        raise PluginError(f"{page.file.src_uri}: the page has no Content-Security-Policy with script-src 'self'")
+    return _SCRIPT_SRC.sub(lambda m: m.group(1) + "".join(" " + h for h in hashes), output, count=1)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    # The 404 page is rendered from the theme without a Markdown page; its scripts need their hashes too.
+    if not _SCRIPT_SRC.search(output):
+        return output
+    return _SCRIPT_SRC.sub(lambda m: m.group(1) + "".join(" " + h for h in inline_script_hashes(output)), output, count=1)

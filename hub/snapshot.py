@@ -1,13 +1,10 @@
-"""A memory snapshot of Pyodide with the wizards loaded, made at build time with Node.
+"""The packed format of the Pyodide memory snapshot that a visitor's browser makes and keeps.
 
-Starting Python in the browser takes 2-3 s on a small machine; restoring this snapshot takes a
-fraction of that. The snapshot API of Pyodide is marked experimental, so the browser falls back to a
-normal start when the snapshot is missing or fails; the build only warns when it cannot make one.
-
-The raw snapshot is the interpreter's whole memory (about 31 MB), half of it zeros. It is stored
-*packed*: only the runs of 4 KB blocks that hold data, so a visitor's browser reads half the bytes
-and the worker rebuilds the full image in a buffer allocated up front (`unpackSnapshot` in
-hub/static/worker.js). Packed layout, little-endian:
+After its first start, the page's Python worker copies the interpreter's memory (about 31 MB, half of
+it zeros) and keeps it in the browser's Cache Storage; later visits restore it instead of starting
+Python (hub/static/worker.js). It is never made at build time nor downloaded. It is stored *packed*:
+only the runs of 4 KB blocks that hold data. This module is the reference the worker's packer and
+decoder are tested against (tests/test_snapshot.py). Packed layout, little-endian:
 
     8 bytes  magic b"GHSNAP1\\0"
     u32      size of the full image
@@ -17,25 +14,10 @@ hub/static/worker.js). Packed layout, little-endian:
 """
 from __future__ import annotations
 
-import hashlib
-import shutil
 import struct
-import subprocess
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
-from . import ROOT
-from .npm_assets import cache_dir, extract, pinned
 
 MAGIC = b"GHSNAP1\0"
 BLOCK = 4096
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    path: Path  # the packed file
-    size: int   # bytes of the full image the browser allocates before the file arrives
 
 
 def pack(image: bytes) -> bytes:
@@ -70,39 +52,3 @@ def unpack(packed: bytes) -> bytes:
     if position != len(packed):
         raise ValueError("packed snapshot has trailing bytes")
     return bytes(image)
-
-
-def packed_size(path: Path) -> int:
-    with path.open("rb") as file:
-        head = file.read(16)
-    if head[:8] != MAGIC:
-        raise ValueError(f"{path} is not a packed snapshot")
-    return struct.unpack_from("<I", head, 8)[0]
-
-
-def make_snapshot(wheel: Path) -> Snapshot | None:
-    asset = pinned()["pyodide"]
-    key = hashlib.sha256(MAGIC + asset.integrity.encode() + wheel.read_bytes()).hexdigest()[:16]
-    target = cache_dir() / "snapshots" / key / f"wizards-{key}.snapshot"
-    if target.exists():
-        return Snapshot(target, packed_size(target))
-    node = shutil.which("node")
-    if node is None:
-        print("warning: node not found; no Pyodide snapshot (the wizards start more slowly)", file=sys.stderr)
-        return None
-    runtime = cache_dir() / f"pyodide-runtime-{asset.version}"
-    extract(asset, runtime)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    raw = target.with_suffix(".raw")
-    result = subprocess.run([node, str(ROOT / "hub" / "snapshot.mjs"), str(runtime), str(wheel), str(raw)],
-                            capture_output=True, text=True, timeout=300)
-    if result.returncode != 0 or not raw.exists():
-        print(f"warning: no Pyodide snapshot ({result.stderr.strip()[-300:]}); the wizards start more slowly", file=sys.stderr)
-        raw.unlink(missing_ok=True)
-        return None
-    image = raw.read_bytes()
-    raw.unlink()
-    partial = target.with_suffix(".tmp")
-    partial.write_bytes(pack(image))
-    partial.rename(target)
-    return Snapshot(target, len(image))

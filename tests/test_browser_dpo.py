@@ -6,6 +6,8 @@ import urllib.request
 
 import pytest
 
+from tests.test_browser_offline import wait_until
+
 pytestmark = pytest.mark.browser
 
 
@@ -116,35 +118,66 @@ def started_from(page):
     return page.evaluate("() => window.__wzBoot.phases.started_from")
 
 
-def test_python_is_restored_from_the_build_time_snapshot(hub, context):
+KEPT_SNAPSHOT = """async () => {
+    for (const name of await caches.keys()) {
+        if (!name.startsWith("gdpr-hub-wizards-")) continue;
+        const keys = await (await caches.open(name)).keys();
+        if (keys.some((r) => r.url.endsWith("/local.snapshot"))) return true;
+    }
+    return false;
+}"""
+
+
+def first_visit_keeps_a_snapshot(hub, context):
     page = context.new_page()
     page.goto(hub.url + "wizards/dpo/")
     wait_ready(page)
+    assert started_from(page) == "network"
+    wait_until(page, KEPT_SNAPSHOT)
+    return page
+
+
+def test_a_second_visit_restores_the_snapshot_this_browser_made(hub, context):
+    first_visit_keeps_a_snapshot(hub, context).close()
+    page = context.new_page()
+    page.goto(hub.url + "wizards/dpo/#public_body=yes")
+    wait_ready(page)
     assert started_from(page) == "snapshot"
+    page.wait_for_selector(".wz-result")
+    assert page.get_attribute(".wz-result", "data-verdict") == "required"
 
 
-@pytest.mark.parametrize("damage", ["missing", "truncated", "foreign"])
+DAMAGE = """async (damage) => {
+    for (const name of await caches.keys()) {
+        if (!name.startsWith("gdpr-hub-wizards-")) continue;
+        const cache = await caches.open(name);
+        const key = (await cache.keys()).find((r) => r.url.endsWith("/local.snapshot"));
+        const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+        let body = bytes;
+        if (damage === "truncated") body = bytes.slice(0, bytes.length >> 1);
+        if (damage === "foreign") body = new Uint8Array(4096);
+        if (damage === "tampered") {  // well packed, but not memory Pyodide made: its own header is broken
+            const runs = new DataView(bytes.buffer).getUint32(12, true);
+            bytes.fill(255, 16 + 8 * runs, 16 + 8 * runs + 16);
+        }
+        await cache.put(key, new Response(body));
+    }
+}"""
+
+
+@pytest.mark.parametrize("damage", ["truncated", "foreign", "tampered"])
 def test_a_damaged_snapshot_falls_back_to_a_normal_start(hub, context, damage):
-    snapshot = next(hub.folder.glob("assets/wheels/*/*.snapshot")).read_bytes()
-    body = {"missing": None, "truncated": snapshot[:len(snapshot) // 2], "foreign": b"\0" * 4096}[damage]
+    page = first_visit_keeps_a_snapshot(hub, context)
+    page.evaluate(DAMAGE, damage)
+    page.close()
     page = context.new_page()
-    page.route("**/*.snapshot", lambda route: route.fulfill(status=404, body="")
-               if body is None else route.fulfill(status=200, body=body))
     page.goto(hub.url + "wizards/dpo/#public_body=yes")
     wait_ready(page)
-    assert started_from(page) == "wheel"
+    assert started_from(page) == "network"
     page.wait_for_selector(".wz-result")
     assert page.get_attribute(".wz-result", "data-verdict") == "required"
-
-
-def test_a_snapshot_reader_that_cannot_start_falls_back_to_a_normal_start(hub, context):
-    page = context.new_page()
-    page.route("**/snapshot-reader.js", lambda route: route.fulfill(status=404, body=""))
-    page.goto(hub.url + "wizards/dpo/#public_body=yes")
-    wait_ready(page)
-    assert started_from(page) == "wheel"
-    page.wait_for_selector(".wz-result")
-    assert page.get_attribute(".wz-result", "data-verdict") == "required"
+    # The damaged copy is replaced by a good one, so the next visit is fast again.
+    wait_until(page, KEPT_SNAPSHOT)
 
 
 def test_without_javascript_the_flowchart_outline_is_readable(hub, browser):

@@ -1,4 +1,4 @@
-"""The packed snapshot format: the build's packer, the reference decoder and the worker's decoder agree."""
+"""The packed snapshot format: the worker's packer and decoder agree with the reference (hub/snapshot.py)."""
 import json
 import random
 import shutil
@@ -11,17 +11,21 @@ from hub.snapshot import BLOCK, pack, unpack
 
 WORKER = Path(__file__).resolve().parent.parent / "hub" / "static" / "worker.js"
 
-# Runs worker.js's unpackSnapshot in Node on a packed file, as the browser's worker would.
-NODE_DECODER = r"""
+# Runs worker.js's packSnapshot or unpackSnapshot in Node on a file, as the browser's worker would.
+NODE_CODEC = r"""
 const fs = require("fs"), vm = require("vm"), crypto = require("crypto");
-const [workerFile, packedFile, size] = process.argv.slice(1);
-const sandbox = { self: {}, performance, TextDecoder, DataView, Uint8Array, console };
-vm.runInNewContext(fs.readFileSync(workerFile, "utf8") + "\nself.unpack = unpackSnapshot;", sandbox);
-const bytes = fs.readFileSync(packedFile);
-const packed = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+const [workerFile, mode, inFile, outFile] = process.argv.slice(1);
+const sandbox = { self: {}, fetch: () => {}, performance, TextDecoder, TextEncoder, DataView, Uint8Array, Uint32Array, console };
+vm.runInNewContext(fs.readFileSync(workerFile, "utf8") + "\nself.pack = packSnapshot; self.unpack = unpackSnapshot;", sandbox);
+const bytes = fs.readFileSync(inFile);
 try {
-  const image = sandbox.self.unpack(packed, new Uint8Array(Number(size)));
-  console.log(JSON.stringify({ sha256: crypto.createHash("sha256").update(image).digest("hex") }));
+  if (mode === "pack") {
+    fs.writeFileSync(outFile, sandbox.self.pack(new Uint8Array(bytes)));
+    console.log(JSON.stringify({ ok: true }));
+  } else {
+    const image = sandbox.self.unpack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    console.log(JSON.stringify({ sha256: crypto.createHash("sha256").update(image).digest("hex"), size: image.length }));
+  }
 } catch (error) {
   console.log(JSON.stringify({ error: String(error.message) }));
 }
@@ -61,15 +65,15 @@ def test_reference_decoder_refuses_damage():
         unpack(b"X" + packed[1:])
 
 
-def run_worker_decoder(tmp_path: Path, packed: bytes, size: int) -> dict:
+def run_worker(tmp_path: Path, mode: str, data: bytes) -> tuple[dict, bytes]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is missing: the build needs it too (./run.sh test installs nodejs)")
-    packed_file = tmp_path / "image.packed"
-    packed_file.write_bytes(packed)
-    out = subprocess.run([node, "-e", NODE_DECODER, str(WORKER), str(packed_file), str(size)],
+    source, target = tmp_path / "in.bin", tmp_path / "out.bin"
+    source.write_bytes(data)
+    out = subprocess.run([node, "-e", NODE_CODEC, str(WORKER), mode, str(source), str(target)],
                          capture_output=True, text=True, check=True).stdout
-    return json.loads(out)
+    return json.loads(out), (target.read_bytes() if target.exists() else b"")
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -77,14 +81,26 @@ def test_the_workers_decoder_rebuilds_the_same_image(tmp_path, seed):
     import hashlib
 
     image = memory_like(seed)
-    result = run_worker_decoder(tmp_path, pack(image), len(image))
-    assert result == {"sha256": hashlib.sha256(image).hexdigest()}
+    result, _ = run_worker(tmp_path, "unpack", pack(image))
+    assert result == {"sha256": hashlib.sha256(image).hexdigest(), "size": len(image)}
 
 
-@pytest.mark.parametrize("damage", ["truncated", "longer", "wrong size", "not packed"])
+@pytest.mark.parametrize("seed", range(3))
+def test_the_workers_packer_writes_the_reference_format(tmp_path, seed):
+    image = memory_like(seed)
+    result, packed = run_worker(tmp_path, "pack", image)
+    assert result == {"ok": True}
+    assert packed == pack(image)
+    assert unpack(packed) == image
+
+
+@pytest.mark.parametrize("damage", ["truncated", "longer", "run outside", "not packed"])
 def test_the_workers_decoder_refuses_damage(tmp_path, damage):
     image = memory_like(7)
     packed = pack(image)
-    packed, size = {"truncated": (packed[:-10], len(image)), "longer": (packed + b"\0", len(image)),
-                    "wrong size": (packed, len(image) + BLOCK), "not packed": (image, len(image))}[damage]
-    assert "error" in run_worker_decoder(tmp_path, packed, size)
+    outside = bytearray(packed)
+    outside[8:12] = (BLOCK).to_bytes(4, "little")  # an image smaller than its runs
+    packed = {"truncated": packed[:-10], "longer": packed + b"\0", "run outside": bytes(outside),
+              "not packed": image}[damage]
+    result, _ = run_worker(tmp_path, "unpack", packed)
+    assert "error" in result

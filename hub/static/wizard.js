@@ -3,7 +3,9 @@
 // in the URL fragment (never sent to a server) and, for the organisation profile, in localStorage.
 const PROFILE_KEY = "gdpr-hub.profile";
 const RESULTS_KEY = "gdpr-hub.results";
-const READY_TIMEOUT_MS = 10000;
+// A slow start is not a failure: the page waits as long as the runtime's bytes keep arriving, and gives
+// up only after this long without a byte (the processor-bound part after the download fits well inside).
+const STALL_MS = 30000;
 const TEXT_MAX = 200;  // characters kept of a name typed in the profile
 
 // Anything in storage may be missing, broken JSON, null, an array or hold values of the wrong type
@@ -71,9 +73,19 @@ function bootWorker() {
     workerReady = Promise.reject(new Error("the worker could not be started"));
     return workerReady;
   }
-  worker = window.__wzBoot.worker;
-  workerReady = Promise.race([window.__wzBoot.ready,
-    new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), READY_TIMEOUT_MS))]);
+  const boot = window.__wzBoot;
+  worker = boot.worker;
+  let settled = false;
+  boot.ready.then(() => { settled = true; }, () => { settled = true; });
+  const stalled = new Promise((_, reject) => {
+    const check = () => {
+      if (settled) return;
+      if (performance.now() - boot.lastProgressAt > STALL_MS) reject(new Error(`no progress for ${STALL_MS / 1000} s`));
+      else setTimeout(check, 1000);
+    };
+    setTimeout(check, 1000);
+  });
+  workerReady = Promise.race([boot.ready, stalled]);
   return workerReady;
 }
 let nextId = 1;
@@ -283,11 +295,24 @@ function setupWizard(box) {
     box.scrollIntoView({ block: "start" });
   });
 
+  // How far the runtime's download is, while the visitor can already answer the first question.
+  const bar = Object.assign(document.createElement("progress"), { max: 1, value: 0, className: "wz-progress" });
+  bar.setAttribute("aria-label", texts.loading);
+  const onProgress = (event) => {
+    const { loaded, total } = event.detail;
+    if (box.dataset.state !== "loading" || !total) return;
+    bar.value = Math.min(1, loaded / total);
+    if (!bar.isConnected) status.after(bar);
+  };
+  document.addEventListener("wz-progress", onProgress);
+  const doneLoading = () => { document.removeEventListener("wz-progress", onProgress); bar.remove(); };
+
   let pending = false;
   const t0 = performance.now();
   bootWorker()
     .then(async (ms) => {
       box.dataset.state = "ready";
+      doneLoading();
       box.dataset.readyMs = String(Math.round(performance.now() - t0));
       box.dataset.readyAt = String(Math.round(performance.now()));
       status.textContent = "";
@@ -297,6 +322,7 @@ function setupWizard(box) {
     })
     .catch((error) => {
       box.dataset.state = "failed";
+      doneLoading();
       status.textContent = texts.failed;
       console.warn("wizard failed to start:", error);
       const flow = document.getElementById(`wz-${wizardId}-flow`);
@@ -325,7 +351,7 @@ function registerOfflineCache(root) {
     .then(() => navigator.serviceWorker.ready)
     .then((registration) => {
       const files = performance.getEntriesByType("resource").map((entry) => entry.name)
-        .filter((url) => url.startsWith(location.origin));
+        .concat(window.__wzBoot?.resources || []).filter((url) => url.startsWith(location.origin));
       registration.active.postMessage({ type: "keep", urls: [location.href.split("#")[0], ...files] });
     })
     .catch(() => {});
