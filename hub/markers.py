@@ -49,6 +49,7 @@ class PageContext:
     samples: tuple[Sector, ...] = ()  # the sectors whose sample registers the record page offers
     edition: str | None = None
     spreadsheet: dict[str, list[str]] = field(default_factory=dict)  # files under assets/spreadsheet/ per format
+    hub_assets: str = "assets/hub/"  # the site's scripts and styles, in a folder named after their contents
 
 
 SECTOR_TEXT = {
@@ -359,7 +360,7 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
         if kind == "record" and not arg:
             from .record_page import render_record
             has_wizard = True  # it needs the Python worker the wizard pages start
-            return render_record(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.spreadsheet)
+            return render_record(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.spreadsheet, ctx.hub_assets)
         line = markdown.count("\n", 0, match.start()) + 1
         raise MarkerError(f"{ctx.where}, line {line}: unknown marker {match.group(0).strip()!r}")
 

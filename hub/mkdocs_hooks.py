@@ -30,7 +30,7 @@ from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
 from hub.schema import SchemaError  # noqa: E402
 from hub.sectors import Sector, load_all, load_sector, sector_folders  # noqa: E402
 from hub.wheel import build_wheel  # noqa: E402
-from hub.stdlib import trimmed_stdlib  # noqa: E402
+from hub.stdlib import spreadsheet_stdlib, trimmed_stdlib  # noqa: E402
 from wizards.documents import spreadsheet, tables  # noqa: E402
 from wizards.documents.sample import from_sector  # noqa: E402
 from wizards.registry import WIZARDS  # noqa: E402
@@ -170,6 +170,9 @@ def on_config(config: Any) -> Any:
         stage = _stage(sectors)
         _state["wheel"] = build_wheel()
         _state["stdlib"] = trimmed_stdlib(_state["wheel"])
+        # What openpyxl and odfpy need of the standard library beyond the wizards: loaded with them, on export.
+        extra = spreadsheet_stdlib(_state["stdlib"], stage / "assets" / "spreadsheet")
+        _state["spreadsheet"] = {fmt: [extra, *names] for fmt, names in _state["spreadsheet"].items()}
     except SchemaError as err:
         raise PluginError(f"Invalid sector file: {err}") from None
     except npm_assets.AssetError as err:
@@ -209,7 +212,7 @@ def _page_context(page: Any, config: Any) -> PageContext:
     return PageContext(lang=lang, root=root, lang_root=lang_root, where=_origin(src, sector),
                        sector=sector, wheel=_state["boot"]["wheel"],
                        samples=tuple(_state["sectors"].values()), edition=_edition(),
-                       spreadsheet=_state.get("spreadsheet") or {})
+                       spreadsheet=_state.get("spreadsheet") or {}, hub_assets=_state["hub_assets"])
 
 
 def _origin(src_uri: str, sector: Sector | None) -> str:

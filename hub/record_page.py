@@ -34,7 +34,7 @@ STYLE = (
 
 
 def render_record(lang: str, root: str, lang_root: str, sectors: tuple[Sector, ...], edition: str | None,
-                  spreadsheet: dict[str, list[str]]) -> str:
+                  spreadsheet: dict[str, list[str]], hub_assets: str = "assets/hub/") -> str:
     texts = {k[len("doc."):]: v for k, v in catalogue(lang).items() if k.startswith("doc.")}
     data: dict[str, Any] = {
         "lang": lang, "langRoot": lang_root, "texts": texts,
@@ -53,5 +53,5 @@ def render_record(lang: str, root: str, lang_root: str, sectors: tuple[Sector, .
         f'<noscript><p>{e(texts["ui.no_python"])}</p></noscript></div>\n'
         f'<style>{STYLE}</style>\n'
         f'<script type="application/json" id="rec-data">{blob}</script>\n'
-        f'<script type="module" src="{e(root)}assets/hub/record.js"></script>\n'
+        f'<script type="module" src="{e(root)}{e(hub_assets)}record.js"></script>\n'
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -25,7 +26,55 @@ from .npm_assets import cache_dir, extract, pinned
 # Codecs Python may look up for text it did not meet in the build's run (file names, a pasted answer).
 EXTRA = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8.py", "encodings/utf_8_sig.py",
          "encodings/aliases.py")
-FORMAT = "stdlib-2"  # bump when the payloads or the selection change, so cached zips are remade
+FORMAT = "stdlib-6"  # bump when the payloads or the selection change, so cached zips are remade
+
+# The record page loads the spreadsheet libraries (openpyxl, odfpy: hub/spreadsheet_assets.py) into the
+# same Python only when the visitor exports or imports a spreadsheet; the wizard paths never import them,
+# so the standard library modules they need are found by writing and reading both formats in CPython,
+# and served beside those libraries (spreadsheet_stdlib), not in every wizard page's first download.
+_SPREADSHEET_PROBE = """
+import sys
+before = set(sys.modules)  # started with -S: only what the interpreter itself needs
+import json
+from wizards import browser  # what the page has already imported
+from wizards.documents import spreadsheet
+record = json.loads(sys.stdin.read())
+# Pyodide's Python (3.13) imports importlib.metadata when the page puts the libraries on the path
+# (importlib.invalidate_caches); CPython 3.11 does not, so it is named here.
+import importlib.metadata
+for fmt in ("xlsx", "ods"):
+    spreadsheet.read(spreadsheet.write(record, "nl", fmt), fmt)
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def spreadsheet_modules() -> list[str]:
+    """Standard library modules the spreadsheet export and import load on top of the wizards."""
+    from hub.sectors import load_all
+    from wizards.documents.sample import from_sector
+
+    record = from_sector(load_all()[0].data, "nl")
+    import site
+
+    # -S: no site module, so nothing is imported before the probe counts; the libraries' folders are
+    # passed on the path instead.
+    paths = os.pathsep.join([str(ROOT), *site.getsitepackages()])
+    result = subprocess.run([sys.executable, "-S", "-c", _SPREADSHEET_PROBE], input=json.dumps(record), cwd=ROOT,
+                            capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": paths})
+    if result.returncode != 0:
+        raise RuntimeError("spreadsheet probe: " + result.stderr.strip()[-600:])
+    return json.loads(result.stdout)
+
+
+def module_files(modules: list[str], names: set[str]) -> set[str]:
+    """The zip entries of these modules (a module file or a package's __init__), and their parents'."""
+    out: set[str] = set()
+    for module in modules:
+        parts = module.split(".")
+        for depth in range(1, len(parts) + 1):
+            stem = "/".join(parts[:depth])
+            out |= {n for n in (f"{stem}.py", f"{stem}/__init__.py") if n in names}
+    return out
 
 
 def payloads() -> list[dict[str, object]]:
@@ -115,3 +164,28 @@ def trimmed_stdlib(wheel: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     (work / "stdlib.zip").parent.rename(folder)
     return target
+
+
+SPLIT = "_split_packages.json"
+
+
+def spreadsheet_stdlib(trimmed: Path, target: Path) -> str:
+    """Writes into `target` the standard library files the spreadsheet libraries need beyond the trimmed
+    zip, and returns the file's name. Packages that the trimmed zip has but only in part are listed in
+    SPLIT: Python keeps a package's folders in its __path__, so the page adds the unpacked folder there
+    (wizards/documents/pyodide_libs.py)."""
+    asset = pinned()["pyodide"]
+    full = cache_dir() / f"pyodide-runtime-{asset.version}" / "python_stdlib.zip"
+    have = {n.removesuffix("c") for n in zipfile.ZipFile(trimmed).namelist()}  # compiled: x.pyc -> x.py
+    with zipfile.ZipFile(full) as source:
+        names = set(source.namelist())
+        extra = sorted(module_files(spreadsheet_modules(), names) - have)
+        split = sorted({".".join(n.split("/")[:depth]) for n in extra for depth in range(1, n.count("/") + 1)
+                        if "/".join(n.split("/")[:depth]) + "/__init__.py" in have}, key=lambda p: p.count("."))
+        name = "stdlib-spreadsheet.zip"
+        target.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(target / name, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+            for entry in extra:
+                out.writestr(entry, source.read(entry))
+            out.writestr(SPLIT, json.dumps(split))
+    return name

@@ -11,7 +11,8 @@ JavaScript.
 """
 from __future__ import annotations
 
-import html
+from .markup import escape
+
 from dataclasses import dataclass
 
 from .engine import decide, next_question
@@ -28,7 +29,7 @@ JOIN = " / "
 
 def _m(text: str) -> str:
     """Mermaid label text: quotes and angle brackets would end the label early."""
-    return html.escape(text, quote=True).replace("&quot;", "#quot;").replace("&#x27;", "'")
+    return escape(text, quote=True).replace("&quot;", "#quot;").replace("&#x27;", "'")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def mermaid(wizard: Wizard, lang: str) -> str:
 
 
 def _describe(wizard: Wizard, cond: Condition, lang: str) -> str:
-    e = html.escape
+    e = escape
     if isinstance(cond, Is):
         question = wizard.question(cond.question)
         return f"{e(question_text(wizard, question, lang))} <strong>{e(option_label(wizard, question, cond.value, lang))}</strong>"
@@ -164,7 +165,7 @@ def _describe(wizard: Wizard, cond: Condition, lang: str) -> str:
 
 def outline_html(wizard: Wizard, lang: str) -> str:
     """The rules as an ordered list: what a visitor without JavaScript reads instead of the wizard."""
-    e = html.escape
+    e = escape
     parts = ['<ol class="wz-outline">']
     for rule in wizard.rules:
         outcome = wizard.outcome(rule.outcome)

@@ -1,8 +1,9 @@
 """Turns a Decision into words: a plain dict (JSON), a Markdown record and HTML, in one language."""
 from __future__ import annotations
 
+from .markup import escape
+
 import datetime as _dt
-import html
 import json
 from typing import Any
 
@@ -198,7 +199,7 @@ def _typeset(fragment: str, lang: str) -> str:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return escape(str(text), quote=True)
 
 
 def _link(base: str, page: str) -> str:

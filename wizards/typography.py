@@ -8,7 +8,6 @@ Standard library only: the wizards package runs in the browser.
 """
 from __future__ import annotations
 
-import html
 import re
 
 NNBSP = "\u202f"
@@ -42,6 +41,8 @@ _LEADING_SIGN = re.compile(r"^[ \u00a0]*([:;?!])")
 
 def french_html(page: str) -> str:
     """`page` with French spacing in its visible text; markup, attributes and code untouched."""
+    import html  # at build time only: the browser never calls this, so it never loads html's entity table
+
     out: list[str] = []
     raw_depth: dict[str, int] = {}
     after_inline = False

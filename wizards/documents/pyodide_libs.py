@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
+import os
 import sys
 import zipfile
 
@@ -23,8 +25,26 @@ def ensure(fmt: str, urls: list[str]) -> None:
         zipfile.ZipFile(io.BytesIO(_get(url))).extractall(TARGET)
     if TARGET not in sys.path:
         sys.path.insert(0, TARGET)
+    # Before invalidate_caches: in Python 3.13 it imports importlib.metadata, which comes in that zip.
+    _extend_split_packages()
     importlib.invalidate_caches()
     importlib.import_module(MODULE[fmt])
+
+
+def _extend_split_packages() -> None:
+    """The page's standard library holds only what the wizards use; the rest the libraries need came in
+    the first zip (hub/stdlib.py, spreadsheet_stdlib). A package found in the page's library looks for its
+    modules only in its own folder, so the unpacked folder is added to its path, parents first."""
+    listing = os.path.join(TARGET, "_split_packages.json")
+    if not os.path.exists(listing):
+        return
+    with open(listing, encoding="utf-8") as file:
+        packages = json.load(file)
+    for name in packages:
+        module = importlib.import_module(name)
+        folder = os.path.join(TARGET, *name.split("."))
+        if isinstance(module.__path__, list) and folder not in module.__path__:
+            module.__path__.append(folder)
 
 
 def _get(url: str) -> bytes:

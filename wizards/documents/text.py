@@ -1,7 +1,8 @@
 """Shared wording helpers for the documents: labels, dates, escaping."""
 from __future__ import annotations
 
-import html
+from ..markup import escape
+
 from typing import Any
 
 from ..texts import t
@@ -9,7 +10,7 @@ from . import VERSION
 
 
 def e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return escape(str(value), quote=True)
 
 
 def basis_label(code: str, lang: str) -> str:
