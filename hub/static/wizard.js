@@ -311,13 +311,20 @@ function setupWizard(box) {
   const t0 = performance.now();
   bootWorker()
     .then(async (ms) => {
-      box.dataset.state = "ready";
       doneLoading();
+      // Pre-filled answers (profile, sector link, shared link) or an answer typed while loading. The
+      // page says "ready" only once they are shown: an answer given meanwhile is kept (pending) and
+      // taken in the next round, instead of being overwritten by the pre-filled screen.
+      let prefilled = Object.keys(answers).length > 0;
+      while (pending || prefilled) {
+        pending = false;
+        prefilled = false;
+        await run(null);
+      }
+      status.textContent = "";
+      box.dataset.state = "ready";
       box.dataset.readyMs = String(Math.round(performance.now() - t0));
       box.dataset.readyAt = String(Math.round(performance.now()));
-      status.textContent = "";
-      // Pre-filled answers (profile, sector link, shared link) or an answer typed while loading.
-      if (pending || Object.keys(answers).length) await run(null);
       registerOfflineCache(box.dataset.root);
     })
     .catch((error) => {
