@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of a package
     sys.path.insert(0, str(ROOT))
 
-from hub import npm_assets  # noqa: E402
+from hub import npm_assets, xz  # noqa: E402
 from wizards.typography import french_html  # noqa: E402
 from hub import spreadsheet_assets  # noqa: E402
 from hub.markers import MarkerError, PageContext, expand  # noqa: E402
@@ -117,6 +117,7 @@ def _stage(sectors: list[Sector]) -> Path:
     # The record page's .xlsx/.ods export loads these into Pyodide on demand (hub/spreadsheet_assets.py).
     _state["spreadsheet"] = spreadsheet_assets.copy_into(stage / "assets" / "spreadsheet")
     files = {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file() and p.name != "sw.js"}
+    files["unxz.wasm"] = xz.decoder_wasm()  # what unxz.js unpacks the runtime's .xz copies with
     if edition:
         colors = edition.data["edition"]["colors"]
         files["edition.css"] = (
@@ -258,10 +259,16 @@ def _boot_paths() -> dict[str, str]:
     key = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
     runtime = npm_assets.cache_dir() / f"pyodide-runtime-{asset.version}"
     npm_assets.extract(asset, runtime)
-    # Raw bytes the worker fetches and counts for its progress bar (the runtime script is imported, not counted).
-    total = (runtime / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size + wheel.stat().st_size
-    return {"runtime": f"assets/pyodide/{pin}/", "wheel": f"assets/wheels/{key}/{wheel.name}",
-            "stdlib": f"assets/wheels/{key}/stdlib.zip", "hub": _state["hub_assets"],
+    paths = {"runtime": f"assets/pyodide/{pin}/", "wheel": f"assets/wheels/{key}/{wheel.name}",
+             "stdlib": f"assets/wheels/{key}/stdlib.zip"}
+    # Sent as xz (hub/xz.py); the worker counts their bytes for its progress bar (the runtime script is
+    # imported, not counted).
+    sources = {paths["runtime"] + "pyodide.asm.wasm": runtime / "pyodide.asm.wasm", paths["stdlib"]: stdlib,
+               paths["wheel"]: wheel}
+    _state["packed"] = {path: xz.pack(source) for path, source in sources.items()}
+    total = sum(packed.stat().st_size for packed in _state["packed"].values())
+    return {**paths, "packed": sorted(_state["packed"]), "decoder": _state["hub_assets"] + "unxz.wasm",
+            "hub": _state["hub_assets"],
             "runtimeCache": f"gdpr-hub-runtime-{pin}", "wizardsCache": f"gdpr-hub-wizards-{key}", "bytes": total,
             "lockInfo": json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]}
 
@@ -288,6 +295,8 @@ def on_post_build(config: Any) -> None:
     (site / boot["wheel"]).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(_state["wheel"], site / boot["wheel"])
     shutil.copy(_state["stdlib"], site / boot["stdlib"])
+    for path, packed in _state["packed"].items():
+        shutil.copy(packed, site / (path + xz.SUFFIX))
     split_search_index(site)
     # The offline cache must sit at the site root so that its scope covers every page.
     (site / "sw.js").write_text(offline_worker(site, [boot["runtimeCache"], boot["wizardsCache"]]), encoding="utf-8")

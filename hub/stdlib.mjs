@@ -7,7 +7,8 @@
 //
 //   node hub/stdlib.mjs compile <pyodide dir> <zip of .py> <zip of .pyc>
 // compiles each module ahead of time (docstrings and line-number tables left out: no traceback is
-// ever shown to a visitor), so the browser does not parse and compile Python source at start-up.
+// ever shown to a visitor), so the browser does not parse and compile Python source at start-up. Stored,
+// not deflated: the site sends the zip as one xz stream (hub/xz.py), which packs it far better whole.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -29,7 +30,7 @@ def without_line_table(code):
     return code.replace(co_linetable=b"", co_consts=consts)
 
 with zipfile.ZipFile("/tmp/source.zip") as source, \\
-        zipfile.ZipFile("/tmp/compiled.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        zipfile.ZipFile("/tmp/compiled.zip", "w", zipfile.ZIP_STORED) as out:
     for name in source.namelist():
         data = source.read(name)
         if name.endswith(".py"):

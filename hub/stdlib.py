@@ -26,7 +26,7 @@ from .npm_assets import cache_dir, extract, pinned
 # Codecs Python may look up for text it did not meet in the build's run (file names, a pasted answer).
 EXTRA = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8.py", "encodings/utf_8_sig.py",
          "encodings/aliases.py")
-FORMAT = "stdlib-6"  # bump when the payloads or the selection change, so cached zips are remade
+FORMAT = "stdlib-7"  # bump when the payloads or the selection change, so cached zips are remade
 
 # The record page loads the spreadsheet libraries (openpyxl, odfpy: hub/spreadsheet_assets.py) into the
 # same Python only when the visitor exports or imports a spreadsheet; the wizard paths never import them,

@@ -98,7 +98,7 @@ def test_downloads_hold_what_the_screen_shows(hub, context):
 
 def test_fallback_when_pyodide_cannot_start(hub, context):
     page = context.new_page()
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.route("**/pyodide.asm.wasm*", lambda route: route.abort())  # the .xz copy and the plain file
     page.goto(hub.url + "wizards/dpo/")
     page.wait_for_selector(".wz[data-state=failed]", timeout=30000)
     assert page.is_visible(".wz-outline")

@@ -9,21 +9,20 @@ import pytest
 
 from hub.snapshot import BLOCK, pack, unpack
 
-WORKER = Path(__file__).resolve().parent.parent / "hub" / "static" / "worker.js"
+CODEC = Path(__file__).resolve().parent.parent / "hub" / "static" / "snapshot.js"
 
-# Runs worker.js's packSnapshot or unpackSnapshot in Node on a file, as the browser's worker would.
+# Runs the worker's packSnapshot or unpackSnapshot (snapshot.js) in Node on a file, as the browser would.
 NODE_CODEC = r"""
-const fs = require("fs"), vm = require("vm"), crypto = require("crypto");
+const fs = await import("node:fs"), crypto = await import("node:crypto"), { pathToFileURL } = await import("node:url");
 const [workerFile, mode, inFile, outFile] = process.argv.slice(1);
-const sandbox = { self: {}, fetch: () => {}, performance, TextDecoder, TextEncoder, DataView, Uint8Array, Uint32Array, console };
-vm.runInNewContext(fs.readFileSync(workerFile, "utf8") + "\nself.pack = packSnapshot; self.unpack = unpackSnapshot;", sandbox);
+const { packSnapshot, unpackSnapshot } = await import(pathToFileURL(workerFile).href);
 const bytes = fs.readFileSync(inFile);
 try {
   if (mode === "pack") {
-    fs.writeFileSync(outFile, sandbox.self.pack(new Uint8Array(bytes)));
+    fs.writeFileSync(outFile, packSnapshot(new Uint8Array(bytes)));
     console.log(JSON.stringify({ ok: true }));
   } else {
-    const image = sandbox.self.unpack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const image = unpackSnapshot(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     console.log(JSON.stringify({ sha256: crypto.createHash("sha256").update(image).digest("hex"), size: image.length }));
   }
 } catch (error) {
@@ -71,7 +70,7 @@ def run_worker(tmp_path: Path, mode: str, data: bytes) -> tuple[dict, bytes]:
         pytest.fail("node is missing: the build needs it too (./run.sh test installs nodejs)")
     source, target = tmp_path / "in.bin", tmp_path / "out.bin"
     source.write_bytes(data)
-    out = subprocess.run([node, "-e", NODE_CODEC, str(WORKER), mode, str(source), str(target)],
+    out = subprocess.run([node, "--input-type=module", "-e", NODE_CODEC, str(CODEC), mode, str(source), str(target)],
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out), (target.read_bytes() if target.exists() else b"")
 

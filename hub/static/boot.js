@@ -23,7 +23,7 @@
     state.ready.catch(function () {});
     worker.postMessage({ type: "init", runtimeURL: abs(boot.runtime), wheelURL: abs(boot.wheel),
       stdlibURL: abs(boot.stdlib), runtimeCache: boot.runtimeCache, wizardsCache: boot.wizardsCache,
-      bytes: boot.bytes, lockInfo: boot.lockInfo });
+      bytes: boot.bytes, lockInfo: boot.lockInfo, packed: boot.packed.map(abs), decoderURL: abs(boot.decoder) });
     window.__wzBoot = state;
   } catch (e) { /* no worker: wizard.js shows the static flowchart */ }
 })();

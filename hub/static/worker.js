@@ -1,11 +1,15 @@
 // Runs Pyodide off the main thread: its start-up would otherwise freeze the page for seconds.
 // Every file comes from this site, never from a CDN. hub/mkdocs_hooks.py (_boot_paths) says where.
 //
-// First visit: a normal start (about 5 MB on the wire, the standard library trimmed to what the wizards
-// import), and what it fetched is kept in Cache Storage as it arrives, so nothing is fetched twice.
+// First visit: a normal start (about 3.7 MB on the wire: the standard library trimmed to what the wizards
+// import, the runtime and both zips sent as xz and unpacked while they arrive, hub/xz.py), and what it
+// fetched is kept unpacked in Cache Storage as it arrives, so nothing is fetched twice.
 // Right after the start, before any answer reaches Python, this worker copies Python's memory (a
 // "snapshot"). Later visits restore that copy from the visitor's own cache instead of starting
 // Python again; it is never downloaded. Any failure of the snapshot falls back to a normal start.
+import { packSnapshot, unpackSnapshot } from "./snapshot.js";
+import { loadDecoder, unxzStream } from "./unxz.js";
+
 let bridge = null;
 
 // Where start-up time goes (ms since the worker got its "init"), posted with "ready" for the benchmark.
@@ -17,6 +21,8 @@ const mark = (name) => { phases[name] = Math.round(performance.now() - t0); };
 // static host cannot set), so each request this worker makes, Pyodide's included, says so itself.
 const networkFetch = globalThis.fetch.bind(globalThis);
 const kept = new Map();  // URL -> name of the cache that keeps it
+const packed = new Set();  // URLs the site also has as <URL>.xz
+let decoderURL = null;
 let progress = { loaded: 0, total: 0 };
 
 function report(bytes) {
@@ -35,6 +41,32 @@ function counted(response, name) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+const fetchQuietly = (url) => networkFetch(url, { referrerPolicy: "no-referrer", credentials: "same-origin" });
+
+// Pyodide only logs a failed runtime download or instantiation and then waits for ever: say it
+// failed, at once, so the page shows the flowchart instead.
+function failed(error) {
+  self.postMessage({ type: "failed", error: String(error) });
+  return error;
+}
+
+// The xz copy, unpacked while it arrives; null when the copy or the decoder cannot be had (the plain
+// file is fetched instead).
+async function unpacked(url, name) {
+  try {
+    const [response, unxz] = await Promise.all([fetchQuietly(url + ".xz"),
+      unxzStream(() => (decoderURL ? fetchQuietly(decoderURL) : Promise.reject(new Error("no decoder"))))]);
+    if (!response.ok) return null;
+    const type = url.endsWith(".wasm") ? "application/wasm" : "application/zip";
+    const body = counted(response, name).body.pipeThrough(unxz)
+      .pipeThrough(new TransformStream({ flush() { mark("unpacked_" + name); } }));
+    return new Response(body, { headers: { "content-type": type } });
+  } catch (error) {
+    console.warn("xz copy not used:", error);
+    return null;
+  }
+}
+
 async function keptFetch(url) {
   let cache = null;
   try {
@@ -42,20 +74,41 @@ async function keptFetch(url) {
     const hit = await cache.match(url);
     if (hit) return hit;
   } catch { /* no Cache Storage (private mode in some browsers): fetch as usual */ }
-  let response;
-  try {
-    response = await networkFetch(url, { referrerPolicy: "no-referrer", credentials: "same-origin" });
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  } catch (error) {
-    // Pyodide only logs a failed runtime download and then waits for ever: say it failed, at once.
-    self.postMessage({ type: "failed", error: String(error) });
-    throw error;
-  }
   const name = url.split("/").pop().split(".")[0];
-  if (!cache) return counted(response, name);
-  // Kept as it streams in: the copy and Pyodide read the same download.
-  cache.put(url, response.clone()).catch(() => {});
-  return counted(response, name);
+  let response = packed.has(url) ? await unpacked(url, name) : null;
+  if (!response) {
+    try {
+      response = await fetchQuietly(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    } catch (error) {
+      throw failed(error);
+    }
+    response = counted(response, name);
+  }
+  // Kept as it streams in: the copy and Pyodide read the same download. A download that breaks off
+  // or does not unpack is not kept (put() fails with it), and the worker says it failed.
+  const [forPyodide, forCache] = response.body.tee();
+  const headers = { "content-type": response.headers.get("content-type") || "application/octet-stream" };
+  if (cache) cache.put(url, new Response(forCache, { headers })).catch(() => {});
+  else forCache.cancel().catch(() => {});
+  return new Response(reporting(forPyodide), { headers });
+}
+
+// Passes a body on; if it breaks off (or does not unpack), the page hears so at once.
+function reporting(stream) {
+  const reader = stream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.error(failed(error));
+      }
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
 }
 
 globalThis.fetch = (input, init = {}) => {
@@ -63,59 +116,6 @@ globalThis.fetch = (input, init = {}) => {
   if (kept.has(url)) return keptFetch(url);
   return networkFetch(input, { ...init, referrerPolicy: "no-referrer" });
 };
-
-// The snapshot is stored packed: only the 4 KB blocks of Python's memory that are not zero (half of
-// it is zeros). Layout, little-endian: magic "GHSNAP1\0", u32 size of the full image, u32 number of
-// runs N, N x (u32 offset, u32 length), then the runs' bytes (hub/snapshot.py is the reference).
-const BLOCK = 4096;
-const MAGIC = "GHSNAP1\0";
-
-function packSnapshot(image) {
-  const words = new Uint32Array(image.buffer, image.byteOffset, Math.floor(image.byteLength / 4));
-  const runs = [];
-  let start = -1;
-  for (let offset = 0; offset < image.byteLength; offset += BLOCK) {
-    const end = Math.min(offset + BLOCK, image.byteLength);
-    let data = false;
-    for (let w = offset >> 2; w < end >> 2; w++) if (words[w] !== 0) { data = true; break; }
-    for (let b = (end >> 2) << 2; !data && b < end; b++) if (image[b] !== 0) data = true;
-    if (data && start < 0) start = offset;
-    if (!data && start >= 0) { runs.push([start, offset - start]); start = -1; }
-  }
-  if (start >= 0) runs.push([start, image.byteLength - start]);
-  const header = 16 + 8 * runs.length;
-  const packed = new Uint8Array(header + runs.reduce((sum, [, length]) => sum + length, 0));
-  const view = new DataView(packed.buffer);
-  packed.set(new TextEncoder().encode(MAGIC), 0);
-  view.setUint32(8, image.byteLength, true);
-  view.setUint32(12, runs.length, true);
-  let position = header;
-  runs.forEach(([offset, length], i) => {
-    view.setUint32(16 + 8 * i, offset, true);
-    view.setUint32(20 + 8 * i, length, true);
-    packed.set(image.subarray(offset, offset + length), position);
-    position += length;
-  });
-  return packed;
-}
-
-function unpackSnapshot(packed) {
-  const view = new DataView(packed);
-  const magic = new TextDecoder().decode(new Uint8Array(packed, 0, 8));
-  if (magic !== MAGIC) throw new Error("not a packed snapshot");
-  const image = new Uint8Array(view.getUint32(8, true));
-  const runs = view.getUint32(12, true);
-  let position = 16 + 8 * runs;
-  for (let i = 0; i < runs; i++) {
-    const offset = view.getUint32(16 + 8 * i, true);
-    const length = view.getUint32(20 + 8 * i, true);
-    if (offset + length > image.length) throw new Error("snapshot run outside the image");
-    image.set(new Uint8Array(packed, position, length), offset);
-    position += length;
-  }
-  if (position !== packed.byteLength) throw new Error("snapshot is truncated or has trailing bytes");
-  return image;
-}
 
 function boot(loadPyodide, config, extra) {
   return loadPyodide({
@@ -215,6 +215,8 @@ async function start(config) {
   for (const name of ["pyodide.asm.wasm"]) kept.set(config.runtimeURL + name, config.runtimeCache);
   kept.set(config.stdlibURL, config.wizardsCache);
   kept.set(config.wheelURL, config.wizardsCache);
+  for (const url of config.packed || []) packed.add(url);
+  decoderURL = config.decoderURL;
   progress.total = config.bytes || 0;
   const imported = import(config.runtimeURL + "pyodide.mjs");
   imported.then(() => mark("pyodide_mjs_loaded"), () => {});
@@ -225,6 +227,8 @@ async function start(config) {
   WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => { mark("wasm_instantiated"); return result; });
   const saved = await findSnapshot(config);
   mark("snapshot_found");
+  // Without a snapshot the runtime is downloaded: the decoder of its xz copies is wanted at once.
+  if (!saved && decoderURL) loadDecoder(() => fetchQuietly(decoderURL)).catch(() => {});
   // Without a snapshot the wheel is needed once Python runs: ask for it now, alongside the runtime.
   const wheel = saved ? null : fetch(config.wheelURL).then((r) => {
     if (!r.ok) throw new Error("wheel " + r.status);
@@ -290,7 +294,8 @@ self.onmessage = async (event) => {
       return;
     }
     // The files this worker fetched, for the offline cache (the page's own list does not hold them).
-    const resources = performance.getEntriesByType("resource").map((entry) => entry.name);
+    // (Not the .xz copies: their unpacked files are kept already.)
+    const resources = performance.getEntriesByType("resource").map((entry) => entry.name).filter((url) => !url.endsWith(".xz"));
     self.postMessage({ type: "ready", ms: started.ms, phases, resources });
     // Taken in this same task, right after "ready" is posted: a step the page sends in answer can only
     // run after it, so the copy never holds an answer. Packing and storing come later still.
