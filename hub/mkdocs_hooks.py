@@ -390,6 +390,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
     if page.file.src_uri.split("/", 1)[0] == "fr":
         output = french_html(output)
+    # Inline, not a file: the worker starts one request earlier (about 20 ms of a second visit's 0.5 s).
+    output = output.replace("<script data-hub-boot></script>",
+                            "<script>" + (STATIC / "boot.js").read_text(encoding="utf-8") + "</script>", 1)
     # Last, so that the hashes are those of the scripts as they are served.
     hashes = inline_script_hashes(output)
     if not _SCRIPT_SRC.search(output):

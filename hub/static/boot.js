@@ -1,6 +1,7 @@
 // Starts Python in its worker from the page head, before the stylesheets load; wizard.js picks it up
-// through window.__wzBoot. The paths come from the page (#wz-boot, written by the build). A file and
-// not an inline script, so that the page's Content-Security-Policy needs no 'unsafe-inline'.
+// through window.__wzBoot. The paths come from the page (#wz-boot, written by the build). The build
+// inlines this file in each wizard page (hub/mkdocs_hooks.py, on_post_page) and lists its hash in the
+// page's Content-Security-Policy, so no 'unsafe-inline' is needed.
 (function () {
   try {
     var boot = JSON.parse(document.getElementById("wz-boot").textContent);

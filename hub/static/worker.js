@@ -13,7 +13,8 @@ import { loadDecoder, unxzStream } from "./unxz.js";
 let bridge = null;
 
 // Where start-up time goes (ms since the worker got its "init"), posted with "ready" for the benchmark.
-const phases = {};
+// Wall clock of the worker's creation and of its script's first line, for the same reason as init_at.
+const phases = { created_at: performance.timeOrigin, script_at: performance.timeOrigin + performance.now() };
 let t0 = 0;
 const mark = (name) => { phases[name] = Math.round(performance.now() - t0); };
 
@@ -212,7 +213,7 @@ async function start(config) {
   t0 = performance.now();
   phases.init_at = performance.timeOrigin + t0;  // wall clock, so the page can place it on its own timeline
   config.snapshotURL = new URL("local.snapshot", config.wheelURL).href;
-  for (const name of ["pyodide.asm.wasm"]) kept.set(config.runtimeURL + name, config.runtimeCache);
+  kept.set(config.runtimeURL + "pyodide.asm.wasm", config.runtimeCache);
   kept.set(config.stdlibURL, config.wizardsCache);
   kept.set(config.wheelURL, config.wizardsCache);
   for (const url of config.packed || []) packed.add(url);
@@ -225,6 +226,7 @@ async function start(config) {
   import(config.runtimeURL + "pyodide.asm.mjs").then(() => mark("asm_mjs_loaded"), () => {});
   const instantiate = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => { mark("wasm_instantiated"); return result; });
+
   const saved = await findSnapshot(config);
   mark("snapshot_found");
   // Without a snapshot the runtime is downloaded: the decoder of its xz copies is wanted at once.
@@ -251,6 +253,7 @@ async function start(config) {
       mark("snapshot_restored");
       // The wizards' modules are in the restored memory; their data files (texts) are read from disk.
       writeFiles(pyodide, await files);
+      mark("files_written");
       phases.started_from = "snapshot";
     } catch (error) {
       console.warn("snapshot not used:", error);
