@@ -152,7 +152,12 @@ DAMAGE = """async (damage) => {
         if (!name.startsWith("gdpr-hub-wizards-")) continue;
         const cache = await caches.open(name);
         const key = (await cache.keys()).find((r) => r.url.endsWith("/local.snapshot"));
-        const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+        const kept = await cache.match(key);
+        const bytes = new Uint8Array(await kept.arrayBuffer());
+        // The damaged copy keeps the image size stored beside it (the worker trusts neither).
+        const headers = { "x-image-size": kept.headers.get("x-image-size") };
+        if (damage === "resized") headers["x-image-size"] = String(Number(headers["x-image-size"]) + 4096);
+        if (damage === "no size") delete headers["x-image-size"];
         let body = bytes;
         if (damage === "truncated") body = bytes.slice(0, bytes.length >> 1);
         if (damage === "foreign") body = new Uint8Array(4096);
@@ -160,12 +165,25 @@ DAMAGE = """async (damage) => {
             const runs = new DataView(bytes.buffer).getUint32(12, true);
             bytes.fill(255, 16 + 8 * runs, 16 + 8 * runs + 16);
         }
-        await cache.put(key, new Response(body));
+        await cache.put(key, new Response(body, { headers }));
     }
 }"""
 
 
-@pytest.mark.parametrize("damage", ["truncated", "foreign", "tampered"])
+def test_a_snapshot_kept_without_its_size_is_still_used(hub, context):
+    """The size beside the snapshot only lets Pyodide set up while the image is read: without it (a
+    copy kept before it was stored), the image is read first and used all the same."""
+    page = first_visit_keeps_a_snapshot(hub, context)
+    page.evaluate(DAMAGE, "no size")
+    page.close()
+    page = context.new_page()
+    page.goto(hub.url + "wizards/dpo/#public_body=yes")
+    wait_ready(page)
+    assert started_from(page) == "snapshot"
+    page.wait_for_selector(".wz-result[data-verdict=required]")
+
+
+@pytest.mark.parametrize("damage", ["truncated", "foreign", "tampered", "resized"])
 def test_a_damaged_snapshot_falls_back_to_a_normal_start(hub, context, damage):
     page = first_visit_keeps_a_snapshot(hub, context)
     page.evaluate(DAMAGE, damage)

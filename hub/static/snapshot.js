@@ -35,11 +35,15 @@ export function packSnapshot(image) {
   return packed;
 }
 
-export function unpackSnapshot(packed) {
+// `into`: a zeroed buffer of the image's size to fill (the worker hands it to Pyodide before it is
+// filled); without it, a new one.
+export function unpackSnapshot(packed, into = null) {
   const view = new DataView(packed);
   const magic = new TextDecoder().decode(new Uint8Array(packed, 0, 8));
   if (magic !== MAGIC) throw new Error("not a packed snapshot");
-  const image = new Uint8Array(view.getUint32(8, true));
+  const size = view.getUint32(8, true);
+  if (into && into.length !== size) throw new Error("snapshot size differs from the size kept beside it");
+  const image = into || new Uint8Array(size);
   const runs = view.getUint32(12, true);
   let position = 16 + 8 * runs;
   for (let i = 0; i < runs; i++) {
