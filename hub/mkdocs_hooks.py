@@ -118,6 +118,7 @@ def _stage(sectors: list[Sector]) -> Path:
     _state["spreadsheet"] = spreadsheet_assets.copy_into(stage / "assets" / "spreadsheet")
     files = {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file() and p.name != "sw.js"}
     files["unxz.wasm"] = xz.decoder_wasm()  # what unxz.js unpacks the runtime's .xz copies with
+    files["worker.js"] = with_imports_inlined(files["worker.js"].decode("utf-8"), files).encode("utf-8")
     if edition:
         colors = edition.data["edition"]["colors"]
         files["edition.css"] = (
@@ -134,6 +135,19 @@ def _stage(sectors: list[Sector]) -> Path:
     for name, data in files.items():
         (target / name).write_bytes(data)
     return stage
+
+
+_LOCAL_IMPORT = re.compile(r'^import \{[^}]*\} from "\./(?P<name>[\w-]+\.js)";\n', re.M)
+
+
+def with_imports_inlined(source: str, files: dict[str, bytes]) -> str:
+    """worker.js with its own modules (snapshot.js, unxz.js) written in: each import is a request the
+    worker makes in turn before its first line runs, a round trip on a first visit and a pass through the
+    offline cache on every later one. The modules share no top-level name (a test checks)."""
+    def inline(match: re.Match[str]) -> str:
+        module = files[match.group("name")].decode("utf-8")
+        return f"// ---- {match.group('name')} ----\n" + re.sub(r"^export ", "", module, flags=re.M) + "// ----\n"
+    return _LOCAL_IMPORT.sub(inline, source)
 
 
 def _digest(files: dict[str, bytes]) -> str:
