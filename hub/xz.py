@@ -1,9 +1,9 @@
 """xz copies of the files a wizard page's first visit downloads, and the decoder the browser unpacks them with.
 
 A static host such as GitHub Pages compresses with gzip only, and only some types (tests/hosting.py).
-xz with a large window packs the same files much smaller: Pyodide's runtime 3.46 MB gzip -> 2.64 MB
-xz, and the standard library and the wizards, stored uncompressed inside their zips so that one
-solid stream packs them together, 1.06 MB -> 0.73 MB. The browser has no native xz (Chromium's
+xz with a large window packs the same files much smaller: Pyodide's runtime 3463 KB gzip -> 2580 KB
+xz, and the standard library and the wizards, stored uncompressed inside their zips so that xz packs
+each zip whole rather than file by file, 1057 KB -> 713 KB. The browser has no native xz (Chromium's
 DecompressionStream knows gzip and deflate only), so the page unpacks them with xz-embedded compiled to
 WebAssembly: 13 KB, taken from the npm package `xz-decompress`, pinned and integrity-checked like
 Pyodide. It decodes about 40 MB/s while the bytes arrive, so it costs less than it saves even on a

@@ -162,7 +162,7 @@ function writeFiles(pyodide, files) {
   }
 }
 
-// Whether a snapshot is kept; its 16 MB are read while Pyodide loads its scripts (see start).
+// Whether a snapshot is kept; its 12 MB are read while Pyodide sets up (see start).
 async function findSnapshot(config) {
   try {
     const cache = await caches.open(config.wizardsCache);
