@@ -165,6 +165,12 @@ DAMAGE = """async (damage) => {
             const runs = new DataView(bytes.buffer).getUint32(12, true);
             bytes.fill(255, 16 + 8 * runs, 16 + 8 * runs + 16);
         }
+        if (damage === "files cut") {  // the wizards' files kept beside the snapshot, not the image
+            const filesKey = (await cache.keys()).find((r) => r.url.endsWith("/local.snapshot.files"));
+            const files = new Uint8Array(await (await cache.match(filesKey)).arrayBuffer());
+            await cache.put(filesKey, new Response(files.slice(0, files.length - 1000)));
+            continue;
+        }
         await cache.put(key, new Response(body, { headers }));
     }
 }"""
@@ -183,7 +189,7 @@ def test_a_snapshot_kept_without_its_size_is_still_used(hub, context):
     page.wait_for_selector(".wz-result[data-verdict=required]")
 
 
-@pytest.mark.parametrize("damage", ["truncated", "foreign", "tampered", "resized"])
+@pytest.mark.parametrize("damage", ["truncated", "foreign", "tampered", "resized", "files cut"])
 def test_a_damaged_snapshot_falls_back_to_a_normal_start(hub, context, damage):
     page = first_visit_keeps_a_snapshot(hub, context)
     page.evaluate(DAMAGE, damage)
