@@ -22,7 +22,8 @@ export function loadDecoder(wasm) {
 }
 
 // A TransformStream from xz bytes to the unpacked bytes; it errors (never ends quietly) on a file
-// that is cut short, corrupt or followed by other bytes.
+// that is cut short, corrupt or followed by other bytes (which the decoder, built for concatenated
+// streams, reads as the start of a stream that is cut short).
 export async function unxzStream(wasm) {
   const xz = await loadDecoder(wasm);
   const ptr = xz.create_context();
@@ -58,7 +59,6 @@ export async function unxzStream(wasm) {
     transform(chunk, controller) {
       try {
         for (let offset = 0; offset < chunk.byteLength;) {
-          if (ended) throw new Error("xz: bytes after the end of the stream");
           const part = chunk.subarray(offset, offset + size);
           views();
           mem8.set(part, mem32[1]);

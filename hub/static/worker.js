@@ -44,6 +44,7 @@ function counted(response, name) {
 }
 
 const fetchQuietly = (url) => networkFetch(url, { referrerPolicy: "no-referrer", credentials: "same-origin" });
+const fetchDecoder = () => (decoderURL ? fetchQuietly(decoderURL) : Promise.reject(new Error("no xz decoder")));
 
 // Pyodide only logs a failed runtime download or instantiation and then waits for ever: say it
 // failed, at once, so the page shows the flowchart instead.
@@ -56,8 +57,7 @@ function failed(error) {
 // file is fetched instead).
 async function unpacked(url, name) {
   try {
-    const [response, unxz] = await Promise.all([fetchQuietly(url + ".xz"),
-      unxzStream(() => (decoderURL ? fetchQuietly(decoderURL) : Promise.reject(new Error("no decoder"))))]);
+    const [response, unxz] = await Promise.all([fetchQuietly(url + ".xz"), unxzStream(fetchDecoder)]);
     if (!response.ok) return null;
     const type = url.endsWith(".wasm") ? "application/wasm" : "application/zip";
     const body = counted(response, name).body.pipeThrough(unxz)
@@ -256,12 +256,13 @@ async function start(config) {
   const saved = await findSnapshot(config);
   mark("snapshot_found");
   // Without a snapshot the runtime is downloaded: the decoder of its xz copies is wanted at once.
-  if (!saved && decoderURL) loadDecoder(() => fetchQuietly(decoderURL)).catch(() => {});
-  // Without a snapshot the wheel is needed once Python runs: ask for it now, alongside the runtime.
-  const wheel = saved ? null : fetch(config.wheelURL).then((r) => {
+  if (!saved && decoderURL) loadDecoder(fetchDecoder).catch(() => {});
+  const fetchWheel = () => fetch(config.wheelURL).then((r) => {
     if (!r.ok) throw new Error("wheel " + r.status);
     return r.arrayBuffer();
   });
+  // Without a snapshot the wheel is needed once Python runs: ask for it now, alongside the runtime.
+  const wheel = saved ? null : fetchWheel();
   wheel?.catch(() => {});
   let pyodide = null;
   if (saved) {
@@ -298,7 +299,7 @@ async function start(config) {
     }
   }
   if (!pyodide) {
-    const fresh = wheel || fetch(config.wheelURL).then((r) => r.arrayBuffer());
+    const fresh = wheel || fetchWheel();
     pyodide = await boot((await imported).loadPyodide, config, { _makeSnapshot: true });
     mark("python_started");
     await wheelInto(pyodide, fresh);
