@@ -271,8 +271,7 @@ def _boot_paths() -> dict[str, str]:
     pin = hashlib.sha256(asset.integrity.encode()).hexdigest()[:12]
     wheel, stdlib = _state["wheel"], _state["stdlib"]
     key = hashlib.sha256(wheel.read_bytes() + stdlib.read_bytes()).hexdigest()[:16]
-    runtime = npm_assets.cache_dir() / f"pyodide-runtime-{asset.version}"
-    npm_assets.extract(asset, runtime)
+    runtime = npm_assets.unpacked("pyodide")
     paths = {"runtime": f"assets/pyodide/{pin}/", "wheel": f"assets/wheels/{key}/{wheel.name}",
              "stdlib": f"assets/wheels/{key}/stdlib.zip"}
     # Sent as xz (hub/xz.py); the worker counts their bytes for its progress bar (the runtime script is
@@ -299,8 +298,7 @@ def on_post_build(config: Any) -> None:
         for name, asset in npm_assets.pinned().items():
             if asset.target and name != "pyodide":
                 npm_assets.extract(asset, site / asset.target)
-        runtime = npm_assets.cache_dir() / f"pyodide-runtime-{npm_assets.pinned()['pyodide'].version}"
-        npm_assets.extract(npm_assets.pinned()["pyodide"], runtime)
+        runtime = npm_assets.unpacked("pyodide")
     except npm_assets.AssetError as err:
         raise PluginError(str(err)) from None
     (site / boot["runtime"]).mkdir(parents=True, exist_ok=True)

@@ -109,8 +109,17 @@ def extract(asset: NpmAsset, destination: Path) -> list[Path]:
     return written
 
 
-def file_path(name: str, file: str) -> Path:
-    """A single file of a pinned package, unpacked into the cache (for tests, e.g. axe-core)."""
+def unpacked(name: str) -> Path:
+    """The folder in the cache that holds the listed files of a pinned package (unpacked if need be)."""
     asset = pinned()[name]
     folder = cache_dir() / f"{asset.name}-{asset.version}"
-    return next(p for p in extract(asset, folder) if p.name == Path(file).name)
+    extract(asset, folder)
+    return folder
+
+
+def file_path(name: str, file: str) -> Path:
+    """A single file of a pinned package, unpacked into the cache (for tests, e.g. axe-core)."""
+    path = unpacked(name) / Path(file).name
+    if not path.is_file():
+        raise AssetError(f"{name}: {file} is not among the files pyproject.toml lists for it")
+    return path

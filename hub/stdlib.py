@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 from . import ROOT
-from .npm_assets import cache_dir, extract, pinned
+from .npm_assets import cache_dir, pinned, unpacked
 
 # Codecs Python may look up for text it did not meet in the build's run (file names, a pasted answer).
 EXTRA = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8.py", "encodings/utf_8_sig.py",
@@ -118,8 +118,7 @@ def _run(node: str, runtime: Path, zip_path: Path, wheel: Path, payload_file: Pa
 def trimmed_stdlib(wheel: Path) -> Path:
     """The zip the browser loads: trimmed when proven equal, else Pyodide's own (with a warning)."""
     asset = pinned()["pyodide"]
-    runtime = cache_dir() / f"pyodide-runtime-{asset.version}"
-    extract(asset, runtime)
+    runtime = unpacked("pyodide")
     full = runtime / "python_stdlib.zip"
     key = hashlib.sha256(FORMAT.encode() + asset.integrity.encode() + wheel.read_bytes()).hexdigest()[:16]
     folder = cache_dir() / "stdlib" / key
@@ -174,8 +173,7 @@ def spreadsheet_stdlib(trimmed: Path, target: Path) -> str:
     zip, and returns the file's name. Packages that the trimmed zip has but only in part are listed in
     SPLIT: Python keeps a package's folders in its __path__, so the page adds the unpacked folder there
     (wizards/documents/pyodide_libs.py)."""
-    asset = pinned()["pyodide"]
-    full = cache_dir() / f"pyodide-runtime-{asset.version}" / "python_stdlib.zip"
+    full = unpacked("pyodide") / "python_stdlib.zip"
     have = {n.removesuffix("c") for n in zipfile.ZipFile(trimmed).namelist()}  # compiled: x.pyc -> x.py
     with zipfile.ZipFile(full) as source:
         names = set(source.namelist())
