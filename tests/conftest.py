@@ -66,3 +66,11 @@ def context(browser):
     ctx = browser.new_context(service_workers="block")
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def context_with_offline_cache(browser):
+    """A visitor's browser in which the site's offline cache (service worker) runs."""
+    ctx = browser.new_context(service_workers="allow")
+    yield ctx
+    ctx.close()

@@ -137,11 +137,17 @@ def first_visit_keeps_a_snapshot(hub, context):
     return page
 
 
-def test_a_second_visit_restores_the_snapshot_this_browser_made(hub, context):
-    first_visit_keeps_a_snapshot(hub, context).close()
+def visit_again(hub, context, earlier):
+    """Closes the earlier visit's page and opens the DPO wizard again, with one answer given."""
+    earlier.close()
     page = context.new_page()
     page.goto(hub.url + "wizards/dpo/#public_body=yes")
     wait_ready(page)
+    return page
+
+
+def test_a_second_visit_restores_the_snapshot_this_browser_made(hub, context):
+    page = visit_again(hub, context, first_visit_keeps_a_snapshot(hub, context))
     assert started_from(page) == "snapshot"
     page.wait_for_selector(".wz-result")
     assert page.get_attribute(".wz-result", "data-verdict") == "required"
@@ -181,10 +187,7 @@ def test_a_snapshot_kept_without_its_size_is_still_used(hub, context):
     copy kept before it was stored), the image is read first and used all the same."""
     page = first_visit_keeps_a_snapshot(hub, context)
     page.evaluate(DAMAGE, "no size")
-    page.close()
-    page = context.new_page()
-    page.goto(hub.url + "wizards/dpo/#public_body=yes")
-    wait_ready(page)
+    page = visit_again(hub, context, page)
     assert started_from(page) == "snapshot"
     page.wait_for_selector(".wz-result[data-verdict=required]")
 
@@ -193,10 +196,7 @@ def test_a_snapshot_kept_without_its_size_is_still_used(hub, context):
 def test_a_damaged_snapshot_falls_back_to_a_normal_start(hub, context, damage):
     page = first_visit_keeps_a_snapshot(hub, context)
     page.evaluate(DAMAGE, damage)
-    page.close()
-    page = context.new_page()
-    page.goto(hub.url + "wizards/dpo/#public_body=yes")
-    wait_ready(page)
+    page = visit_again(hub, context, page)
     assert started_from(page) == "network"
     page.wait_for_selector(".wz-result")
     assert page.get_attribute(".wz-result", "data-verdict") == "required"

@@ -8,18 +8,11 @@ import pytest
 
 from hub.mkdocs_hooks import offline_worker
 from tests.hosting import Host
-from tests.test_browser_offline import wait_until
+from tests.test_browser_offline import KEPT, wait_until
 
 pytestmark = pytest.mark.browser
 
 LIMIT = 5_000_000  # bytes on the wire for a first visit of a wizard page (issue 12; 3.75 MB measured)
-
-KEPT = """async () => {
-    const keys = [];
-    for (const name of await caches.keys()) keys.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
-    return keys.includes(location.href.split("#")[0]) && keys.some((k) => k.endsWith("/local.snapshot"))
-        && keys.some((k) => k.endsWith("/pyodide.asm.mjs"));
-}"""
 
 
 @pytest.fixture
@@ -29,15 +22,8 @@ def host(hub):
     served.close()
 
 
-@pytest.fixture
-def visitor(browser):
-    ctx = browser.new_context(service_workers="allow")
-    yield ctx
-    ctx.close()
-
-
-def test_first_visit_sends_at_most_5_mb_and_no_file_twice(host, visitor):
-    page = visitor.new_page()
+def test_first_visit_sends_at_most_5_mb_and_no_file_twice(host, context_with_offline_cache):
+    page = context_with_offline_cache.new_page()
     page.goto(host.url + "wizards/dpo/")
     page.wait_for_selector(".wz[data-state=ready]", timeout=180000)
     # Until the offline cache and the snapshot are kept, as while the visitor reads the first verdict.
@@ -61,7 +47,7 @@ def test_first_visit_sends_at_most_5_mb_and_no_file_twice(host, visitor):
 
     # The second visit fetches no byte of the runtime, and Python starts from the snapshot.
     page.close()
-    page = visitor.new_page()
+    page = context_with_offline_cache.new_page()
     page.goto(host.url + "wizards/dpo/#public_body=yes")
     page.wait_for_selector(".wz[data-state=ready]", timeout=180000)
     assert page.evaluate("() => window.__wzBoot.phases.started_from") == "snapshot"
@@ -169,11 +155,11 @@ def new_deployment(site, target):
     return target
 
 
-def test_a_new_deployment_runs_the_new_scripts(hub, visitor, tmp_path):
+def test_a_new_deployment_runs_the_new_scripts(hub, context_with_offline_cache, tmp_path):
     host = Host(tmp_path / "first")
     shutil.copytree(hub.folder, host.folder)
     try:
-        page = visitor.new_page()
+        page = context_with_offline_cache.new_page()
         page.goto(host.url + "wizards/dpo/")
         page.wait_for_selector(".wz[data-state=ready]", timeout=180000)
         wait_until(page, KEPT)
@@ -181,7 +167,7 @@ def test_a_new_deployment_runs_the_new_scripts(hub, visitor, tmp_path):
         page.close()
 
         host.folder = new_deployment(host.folder, tmp_path / "second")
-        page = visitor.new_page()
+        page = context_with_offline_cache.new_page()
         page.goto(host.url + "wizards/dpo/#public_body=yes")
         page.wait_for_selector(".wz[data-state=ready]", timeout=180000)
         assert page.evaluate("() => document.documentElement.dataset.deployment") == "2"
@@ -190,10 +176,10 @@ def test_a_new_deployment_runs_the_new_scripts(hub, visitor, tmp_path):
         wait_until(page, "async (old) => { const now = await caches.keys(); return old.some((n) => !now.includes(n)); }",
                    old_caches)
         # And offline, the page still runs the new scripts.
-        visitor.set_offline(True)
+        context_with_offline_cache.set_offline(True)
         page.goto(host.url + "wizards/dpo/#public_body=no")
         page.wait_for_selector(".wz[data-state=ready]", timeout=180000)
         assert page.evaluate("() => document.documentElement.dataset.deployment") == "2"
-        visitor.set_offline(False)
+        context_with_offline_cache.set_offline(False)
     finally:
         host.close()

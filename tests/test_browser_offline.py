@@ -14,23 +14,20 @@ CACHED = """async () => {
 }"""
 
 
-@pytest.fixture
-def context_with_offline_cache(browser):
-    ctx = browser.new_context(service_workers="allow")
-    yield ctx
-    ctx.close()
+# True once the page, the runtime's script and the memory snapshot are kept (also used by the bench).
+KEPT = """async () => {
+    const keys = [];
+    for (const name of await caches.keys()) keys.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
+    return keys.includes(location.href.split("#")[0]) && keys.some((k) => k.endsWith("/local.snapshot"))
+        && keys.some((k) => k.endsWith("/pyodide.asm.mjs"));
+}"""
 
 
 def visit_until_kept(page, url):
     page.goto(url)
     page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
     # The page loaded before the offline cache existed; it asks the cache to keep it and its files.
-    wait_until(page, """async () => {
-        const keys = [];
-        for (const name of await caches.keys()) keys.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
-        return keys.includes(location.href.split("#")[0]) && keys.some((k) => k.endsWith("/local.snapshot"))
-            && keys.some((k) => k.endsWith("/pyodide.asm.mjs"));
-    }""")
+    wait_until(page, KEPT)
 
 
 def wait_until(page, script, arg=None, timeout=60.0):
