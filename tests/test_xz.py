@@ -81,11 +81,10 @@ def test_the_window_is_no_larger_than_the_file(tmp_path):
     memory a phone pays for nothing."""
     small = tmp_path / "small.bin"
     small.write_bytes(bytes(range(256)) * 400)  # 100 KB
-    with open(xz.pack(small), "rb") as packed:
-        header = packed.read(32)
-    # Block header: the LZMA2 filter's one property byte gives the window; 0x00-0x28, 2^(n//2+12)...
-    assert lzma.decompress(xz.pack(small).read_bytes()) == small.read_bytes()
-    prop = _lzma2_dict_property(header)
+    packed = xz.pack(small).read_bytes()
+    assert lzma.decompress(packed) == small.read_bytes()
+    # The LZMA2 filter's one property byte p declares a window of (2 | p & 1) << (p // 2 + 11) bytes.
+    prop = _lzma2_dict_property(packed[:32])
     window = (2 | (prop & 1)) << (prop // 2 + 11)
     assert 100 * 1024 <= window <= 256 * 1024, window
 
