@@ -49,14 +49,14 @@ STEP_JS = """(question) => new Promise((resolve) => {
 })"""
 
 
-# The worker's marks (ms since it was asked to start), after three of the page's own: when the worker
-# was created, when its script began and when it was asked to start (ms since navigation).
+# The worker's marks (ms since its start() began), after three of the page's own: when the worker
+# was created, when its script began and when its start() began (ms since navigation).
 PHASES = """() => {
   const p = window.__wzBoot && window.__wzBoot.phases;
   if (!p) return null;
   const since = (wall) => Math.round(wall - performance.timeOrigin);
   const out = { "page: worker created": since(p.created_at), "page: worker script": since(p.script_at),
-                "page: worker asked to start": since(p.init_at) };
+                "page: worker start()": since(p.init_at) };
   for (const [k, v] of Object.entries(p)) if (!k.endsWith("_at")) out[k] = v;
   return out;
 }"""

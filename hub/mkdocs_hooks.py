@@ -397,14 +397,36 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
+_MATERIAL_BUNDLE = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+_BOOT_JSON = re.compile(r'(<script type="application/json" id="wz-boot">)(?P<json>.*?)(</script>)', re.S)
+
+
+def _material_later(html: str, src_uri: str) -> str:
+    """On a wizard page, the theme's script is not in the page: boot.js loads it once Python is ready
+    (it would take about 0.1 s of processor time from Python's start). Its address goes in #wz-boot."""
+    bundle = _MATERIAL_BUNDLE.search(html)
+    boot = _BOOT_JSON.search(html)
+    if not bundle or not boot:
+        raise PluginError(f"{src_uri}: wizard page without the theme's script tag or #wz-boot "
+                          "(did mkdocs-material change how it loads its bundle?)")
+    settings = json.loads(boot.group("json"))
+    settings["material"] = bundle.group("src")
+    # Escaped as Jinja's tojson does, so that the JSON cannot end its script element.
+    text = json.dumps(settings).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    html = html[:boot.start("json")] + text + html[boot.end("json"):]
+    return _MATERIAL_BUNDLE.sub("", html, count=1)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = _drop_alternate_links(output)
     # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
     if page.file.src_uri.split("/", 1)[0] == "fr":
         output = french_html(output)
-    # Inline, not a file: the worker starts one request earlier (about 20 ms of a second visit's 0.5 s).
-    output = output.replace("<script data-hub-boot></script>",
-                            "<script>" + (STATIC / "boot.js").read_text(encoding="utf-8") + "</script>", 1)
+    if "<script data-hub-boot></script>" in output:
+        output = _material_later(output, page.file.src_uri)
+        # Inline, not a file: the worker starts one request earlier (about 20 ms of a second visit's 0.5 s).
+        output = output.replace("<script data-hub-boot></script>",
+                                "<script>" + (STATIC / "boot.js").read_text(encoding="utf-8") + "</script>", 1)
     # Last, so that the hashes are those of the scripts as they are served.
     hashes = inline_script_hashes(output)
     if not _SCRIPT_SRC.search(output):

@@ -3,10 +3,17 @@
 // inlines this file in each wizard page (hub/mkdocs_hooks.py, on_post_page) and lists its hash in the
 // page's Content-Security-Policy, so no 'unsafe-inline' is needed.
 (function () {
+  var boot = null;
   try {
-    var boot = JSON.parse(document.getElementById("wz-boot").textContent);
+    boot = JSON.parse(document.getElementById("wz-boot").textContent);
     var abs = function (path) { return new URL(boot.root + path, location.href).href; };
-    var worker = new Worker(abs(boot.hub + "worker.js"), { type: "module" });
+    // The worker gets its start-up settings as its name, not in a message: a message sent before the
+    // worker runs is handed over by this page's main thread, which is busy building the page then
+    // (about 35 ms of a second visit lost waiting for it).
+    var settings = { runtimeURL: abs(boot.runtime), wheelURL: abs(boot.wheel),
+      stdlibURL: abs(boot.stdlib), runtimeCache: boot.runtimeCache, wizardsCache: boot.wizardsCache,
+      bytes: boot.bytes, lockInfo: boot.lockInfo, packed: boot.packed.map(abs), decoderURL: abs(boot.decoder) };
+    var worker = new Worker(abs(boot.hub + "worker.js"), { type: "module", name: JSON.stringify(settings) });
     var state = { worker: worker, phases: null, progress: null, lastProgressAt: performance.now() };
     state.ready = new Promise(function (resolve, reject) {
       worker.addEventListener("message", function (e) {
@@ -22,9 +29,35 @@
       worker.addEventListener("error", function (e) { reject(new Error(e.message || "worker error")); });
     });
     state.ready.catch(function () {});
-    worker.postMessage({ type: "init", runtimeURL: abs(boot.runtime), wheelURL: abs(boot.wheel),
-      stdlibURL: abs(boot.stdlib), runtimeCache: boot.runtimeCache, wizardsCache: boot.wizardsCache,
-      bytes: boot.bytes, lockInfo: boot.lockInfo, packed: boot.packed.map(abs), decoderURL: abs(boot.decoder) });
     window.__wzBoot = state;
   } catch (e) { /* no worker: wizard.js shows the static flowchart */ }
+  if (boot && boot.material) materialLater(boot.material, window.__wzBoot && window.__wzBoot.ready);
+
+  // The theme's own script (search, header, palette switch) costs the page about 0.1 s of processor
+  // time while it starts; on a small device that time is taken from Python's start. On wizard pages the
+  // build leaves it out of the page (on_post_page) and it is loaded here once the wizard is ready or has
+  // failed, at the visitor's first key or touch, or after 1.5 s, whichever comes first. The page reads
+  // and works without it meanwhile (the menus and the search box open by themselves). It waits for
+  // DOMContentLoaded, which has passed by then: it is told again once it has loaded.
+  function materialLater(src, ready) {
+    var started = false;
+    function load() {
+      if (started) return;
+      started = true;
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", insert, { once: true });
+      } else insert();
+    }
+    function insert() {
+      var script = document.createElement("script");
+      script.src = new URL(src, location.href).href;
+      script.onload = function () { document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true })); };
+      document.head.appendChild(script);
+    }
+    if (ready) ready.then(load, load); else load();
+    ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
+      document.addEventListener(type, load, { capture: true, once: true, passive: true });
+    });
+    setTimeout(load, 1500);
+  }
 })();

@@ -11,9 +11,8 @@ import { packSnapshot, unpackSnapshot } from "./snapshot.js";
 import { loadDecoder, unxzStream } from "./unxz.js";
 
 let bridge = null;
-let imageFilled = null;  // while a snapshot is being unpacked into the buffer Pyodide was given
 
-// Where start-up time goes (ms since the worker got its "init"), posted with "ready" for the benchmark.
+// Where start-up time goes (ms since start() began), posted with "ready" for the benchmark.
 // Wall clock of the worker's creation and of its script's first line, for the same reason as init_at.
 const phases = { created_at: performance.timeOrigin, script_at: performance.timeOrigin + performance.now() };
 let t0 = 0;
@@ -244,11 +243,10 @@ async function start(config) {
   imported.then(() => mark("pyodide_mjs_loaded"), () => {});
   // Pyodide asks for its 1.2 MB runtime script only after its own set-up; asking now lets the read
   // and parse run alongside. Its later import of the same URL gets this same module.
-  import(config.runtimeURL + "pyodide.asm.mjs").then(() => mark("asm_mjs_loaded"), () => {});
+  const runtime = import(config.runtimeURL + "pyodide.asm.mjs");
+  runtime.then(() => mark("asm_mjs_loaded"), () => {});
   const instantiate = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then(async (result) => {
-    // Pyodide copies the snapshot into Python's memory right after this: it must be filled by then.
-    await imageFilled;
+  WebAssembly.instantiateStreaming = (...args) => (mark("wasm_asked"), instantiate(...args)).then((result) => {
     mark("wasm_instantiated");
     return result;
   });
@@ -267,9 +265,10 @@ async function start(config) {
   let pyodide = null;
   if (saved) {
     try {
-      // Pyodide needs only the image's size to set up and instantiate; it copies the image in after
-      // that. So it gets an empty buffer of that size at once, and the snapshot is read and unpacked
-      // into it meanwhile (about 60 ms off a second visit). A snapshot kept without its size is read first.
+      // Pyodide needs only the image's size to set up, instantiate and link the runtime; it copies the
+      // image into Python's memory only once its module is made (restoreSnapshot). So it gets an empty
+      // buffer of that size at once, and the snapshot is read and unpacked into it meanwhile: reading
+      // 12 MB and setting up, about 0.2 s each, overlap. A snapshot kept without its size is read first.
       const size = Number(saved.image.headers.get("x-image-size")) || 0;
       const image = size ? new Uint8Array(size) : null;
       const filled = saved.image.arrayBuffer().then((packed) => {
@@ -281,11 +280,18 @@ async function start(config) {
       const files = saved.files.arrayBuffer();
       filled.catch(() => {});
       files.catch(() => {});
-      // A copy that does not unpack must not reach Python: the instantiation waits for ever, and the
-      // race below gives up on this start at once.
-      imageFilled = filled.catch(() => new Promise(() => {}));
+      // The module is handed over only once the image is filled. A copy that does not unpack must not
+      // reach Python: the hand-over then waits for ever, and the race below gives up on this start at once.
+      const imageFilled = filled.catch(() => new Promise(() => {}));
+      const createPyodideModule = async (settings) => {
+        const module = await (await runtime).default(settings);
+        await imageFilled;
+        mark("module_made");
+        return module;
+      };
       const broken = filled.then(() => new Promise(() => {}));
-      pyodide = await Promise.race([boot((await imported).loadPyodide, config, { _loadSnapshot: image || filled }), broken]);
+      pyodide = await Promise.race([
+        boot((await imported).loadPyodide, config, { _loadSnapshot: image || filled, createPyodideModule }), broken]);
       mark("snapshot_restored");
       // The wizards' modules are in the restored memory; their data files (texts) are read from disk.
       writeFiles(pyodide, await files);
@@ -293,7 +299,6 @@ async function start(config) {
       phases.started_from = "snapshot";
     } catch (error) {
       console.warn("snapshot not used:", error);
-      imageFilled = null;  // the normal start below must not wait for it
       await forgetSnapshot(config);
       pyodide = null;
     }
@@ -323,27 +328,29 @@ async function start(config) {
   return { ms: Math.round(performance.now() - t0), takeSnapshot };
 }
 
-self.onmessage = async (event) => {
-  const message = event.data;
-  if (message.type === "init") {
-    let started;
-    try {
-      started = await start(message);
-    } catch (error) {
-      self.postMessage({ type: "failed", error: String(error) });
-      return;
-    }
-    // The files this worker fetched, for the offline cache (the page's own list does not hold them).
-    // (Not the .xz copies: their unpacked files are kept already.)
-    const resources = performance.getEntriesByType("resource").map((entry) => entry.name).filter((url) => !url.endsWith(".xz"));
-    self.postMessage({ type: "ready", ms: started.ms, phases, resources });
-    // Taken in this same task, right after "ready" is posted: a step the page sends in answer can only
-    // run after it, so the copy never holds an answer. Packing and storing come later still.
-    const snapshot = started.takeSnapshot();
-    if (snapshot) setTimeout(() => keepSnapshot(message, snapshot).catch((e) => console.warn("snapshot not kept:", e)), 0);
-    dropOldCaches(message).catch(() => {});
+// Started at once with the settings the page gave as this worker's name (boot.js), with no message to
+// wait for.
+async function run(settings) {
+  let started;
+  try {
+    started = await start(settings);
+  } catch (error) {
+    self.postMessage({ type: "failed", error: String(error) });
     return;
   }
+  // The files this worker fetched, for the offline cache (the page's own list does not hold them).
+  // (Not the .xz copies: their unpacked files are kept already.)
+  const resources = performance.getEntriesByType("resource").map((entry) => entry.name).filter((url) => !url.endsWith(".xz"));
+  self.postMessage({ type: "ready", ms: started.ms, phases, resources });
+  // Taken in this same task, right after "ready" is posted: a step the page sends in answer can only
+  // run after it, so the copy never holds an answer. Packing and storing come later still.
+  const snapshot = started.takeSnapshot();
+  if (snapshot) setTimeout(() => keepSnapshot(settings, snapshot).catch((e) => console.warn("snapshot not kept:", e)), 0);
+  dropOldCaches(settings).catch(() => {});
+}
+
+self.onmessage = (event) => {
+  const message = event.data;
   if (message.type === "step") {
     try {
       const out = bridge.step(JSON.stringify(message.payload));
@@ -353,3 +360,11 @@ self.onmessage = async (event) => {
     }
   }
 };
+
+let settings = null;
+try {
+  settings = JSON.parse(self.name);
+} catch {
+  self.postMessage({ type: "failed", error: "the worker was started without its settings" });
+}
+if (settings) run(settings);
