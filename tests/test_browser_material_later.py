@@ -55,6 +55,8 @@ def test_a_key_press_starts_the_theme_before_python_is_ready(hub, browser):
     runtime_withheld(context)
     page.goto(hub.url + "wizards/dpo/", wait_until="domcontentloaded")
     assert page.evaluate(BUNDLE_STARTED) is None
+    # Laid out as the theme will leave it (its search box shows), not in its no-script layout.
+    assert page.evaluate("() => document.documentElement.className") == "js"
     pressed_at = page.evaluate("() => performance.now()")
     assert pressed_at < 1200, "the page came too late for this test to tell the key from the 1.5 s cap"
     page.keyboard.press("Tab")
