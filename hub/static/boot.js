@@ -13,8 +13,10 @@
     var settings = { runtimeURL: abs(boot.runtime), wheelURL: abs(boot.wheel),
       stdlibURL: abs(boot.stdlib), runtimeCache: boot.runtimeCache, wizardsCache: boot.wizardsCache,
       bytes: boot.bytes, lockInfo: boot.lockInfo, packed: boot.packed.map(abs), decoderURL: abs(boot.decoder) };
-    var worker = new Worker(abs(boot.hub + "worker.js"), { type: "module", name: JSON.stringify(settings) });
-    var state = { worker: worker, phases: null, progress: null, lastProgressAt: performance.now() };
+    var workerURL = abs(boot.hub + "worker.js");
+    var worker = new Worker(workerURL, { type: "module", name: JSON.stringify(settings) });
+    var state = { worker: worker, workerURL: workerURL, settings: settings, phases: null, progress: null,
+      lastProgressAt: performance.now() };
     state.ready = new Promise(function (resolve, reject) {
       worker.addEventListener("message", function (e) {
         if (e.data.type === "progress") {

@@ -325,7 +325,7 @@ function setupWizard(box) {
       box.dataset.state = "ready";
       box.dataset.readyMs = String(Math.round(performance.now() - t0));
       box.dataset.readyAt = String(Math.round(performance.now()));
-      registerOfflineCache(box.dataset.root);
+      registerOfflineCache(box);
     })
     .catch((error) => {
       box.dataset.state = "failed";
@@ -352,7 +352,8 @@ function renderFlowchart(details, root) {
   document.head.append(script);
 }
 
-function registerOfflineCache(root) {
+function registerOfflineCache(box) {
+  const root = box.dataset.root;
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(root + "sw.js")
     .then(() => navigator.serviceWorker.ready)
@@ -360,8 +361,35 @@ function registerOfflineCache(root) {
       const files = performance.getEntriesByType("resource").map((entry) => entry.name)
         .concat(window.__wzBoot?.resources || []).filter((url) => url.startsWith(location.origin));
       registration.active.postMessage({ type: "keep", urls: [location.href.split("#")[0], ...files] });
+      return warmCodeCache(box, files);
     })
     .catch(() => {});
+}
+
+// Chromium keeps a script's compiled code only once it has seen that script loaded before. On a first
+// visit Pyodide's 1.2 MB script came before the offline cache existed, so the second visit would
+// compile it again: about 0.1 s more than later visits. So after a start that made a new snapshot, once
+// the offline cache holds Pyodide's scripts and the worker's, a short-lived worker loads them from it and runs Pyodide's
+// set-up until Pyodide asks for its WebAssembly (worker.js, warmCodeCache); it downloads nothing. The
+// box's data-warmed says how that went ("yes" once Pyodide asked, "no" after an error or 5 s).
+async function warmCodeCache(box, files) {
+  const boot = window.__wzBoot;
+  const pyodide = files.filter((url) => /\/pyodide(\.asm)?\.mjs$/.test(url));
+  if (!boot || boot.phases?.started_from !== "network" || pyodide.length !== 2) return;
+  const scripts = [boot.workerURL, ...pyodide];
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  for (let attempt = 0; !(await Promise.all(scripts.map((url) => caches.match(url)))).every(Boolean); attempt++) {
+    if (attempt === 100) return;
+    await pause(100);
+  }
+  const worker = new Worker(boot.workerURL, { type: "module", name: JSON.stringify({ ...boot.settings, warmCodeCache: true }) });
+  const warmed = await new Promise((resolve) => {
+    worker.addEventListener("message", (event) => { if (event.data.type === "warmed") resolve(true); });
+    worker.addEventListener("error", () => resolve(false));
+    setTimeout(() => resolve(false), 5000);
+  });
+  worker.terminate();
+  box.dataset.warmed = warmed ? "yes" : "no";
 }
 
 function setupProfile(form) {

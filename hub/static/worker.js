@@ -361,10 +361,24 @@ self.onmessage = (event) => {
   }
 };
 
+// A worker started only so that Chromium keeps Pyodide's scripts compiled (wizard.js, warmCodeCache).
+// It runs Pyodide's set-up until Pyodide asks for its WebAssembly, says so, and waits to be ended. It
+// downloads nothing: every request it would make is left unanswered.
+async function warmCodeCache(settings) {
+  globalThis.fetch = () => new Promise(() => {});
+  WebAssembly.instantiateStreaming = () => {
+    self.postMessage({ type: "warmed" });
+    return new Promise(() => {});
+  };
+  const { loadPyodide } = await import(settings.runtimeURL + "pyodide.mjs");
+  boot(loadPyodide, settings, {}).catch(() => {});
+}
+
 let settings = null;
 try {
   settings = JSON.parse(self.name);
 } catch {
   self.postMessage({ type: "failed", error: "the worker was started without its settings" });
 }
-if (settings) run(settings);
+if (settings?.warmCodeCache) warmCodeCache(settings);
+else if (settings) run(settings);
