@@ -49,8 +49,7 @@ def test_the_theme_starts_once_python_is_ready_and_its_search_works(hub, context
     assert errors == []
 
 
-def test_a_key_press_starts_the_theme_before_python_is_ready(hub, browser):
-    context = browser.new_context(service_workers="block")
+def test_a_key_press_starts_the_theme_before_python_is_ready(hub, context):
     page = context.new_page()
     runtime_withheld(context)
     page.goto(hub.url + "wizards/dpo/", wait_until="domcontentloaded")
@@ -64,11 +63,9 @@ def test_a_key_press_starts_the_theme_before_python_is_ready(hub, browser):
     started = page.evaluate(BUNDLE_STARTED)
     assert page.get_attribute(".wz", "data-state") == "loading"
     assert pressed_at <= started < 1500, (pressed_at, started)
-    context.close()
 
 
-def test_without_a_key_the_theme_starts_after_one_and_a_half_seconds(hub, browser):
-    context = browser.new_context(service_workers="block")
+def test_without_a_key_the_theme_starts_after_one_and_a_half_seconds(hub, context):
     page = context.new_page()
     runtime_withheld(context)
     page.goto(hub.url + "wizards/dpo/", wait_until="domcontentloaded")
@@ -76,4 +73,3 @@ def test_without_a_key_the_theme_starts_after_one_and_a_half_seconds(hub, browse
     started = page.evaluate(BUNDLE_STARTED)
     assert page.get_attribute(".wz", "data-state") == "loading"
     assert 1500 <= started < 3000, started
-    context.close()

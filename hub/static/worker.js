@@ -182,7 +182,7 @@ function writeFiles(pyodide, block) {
 async function findSnapshot(config) {
   try {
     const cache = await caches.open(config.wizardsCache);
-    const [image, files] = await Promise.all([cache.match(config.snapshotURL), cache.match(config.snapshotURL + ".files")]);
+    const [image, files] = await Promise.all([cache.match(config.snapshotURL), cache.match(config.filesURL)]);
     return image && files ? { image, files } : null;
   } catch { return null; }
 }
@@ -191,7 +191,7 @@ async function forgetSnapshot(config) {
   try {
     const cache = await caches.open(config.wizardsCache);
     await cache.delete(config.snapshotURL);
-    await cache.delete(config.snapshotURL + ".files");
+    await cache.delete(config.filesURL);
   } catch { /* nothing kept */ }
 }
 
@@ -201,7 +201,7 @@ async function keepSnapshot(config, { image, files }) {
   const packed = packSnapshot(image);
   mark("snapshot_packed");
   const cache = await caches.open(config.wizardsCache);
-  await cache.put(config.snapshotURL + ".files", new Response(files, { headers: { "content-type": "application/octet-stream" } }));
+  await cache.put(config.filesURL, new Response(files, { headers: { "content-type": "application/octet-stream" } }));
   // The image's size beside it: the next visit hands Pyodide a buffer of that size at once and fills
   // it while Pyodide sets up (start).
   await cache.put(config.snapshotURL, new Response(packed, {
@@ -233,6 +233,7 @@ async function start(config) {
   t0 = performance.now();
   phases.init_at = performance.timeOrigin + t0;  // wall clock, so the page can place it on its own timeline
   config.snapshotURL = new URL("local.snapshot", config.wheelURL).href;
+  config.filesURL = config.snapshotURL + ".files";  // the wizards' files kept beside it (wizardFiles)
   kept.set(config.runtimeURL + "pyodide.asm.wasm", config.runtimeCache);
   kept.set(config.stdlibURL, config.wizardsCache);
   kept.set(config.wheelURL, config.wizardsCache);
