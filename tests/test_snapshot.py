@@ -15,10 +15,16 @@ CODEC = Path(__file__).resolve().parent.parent / "hub" / "static" / "snapshot.js
 NODE_CODEC = r"""
 const fs = await import("node:fs"), crypto = await import("node:crypto"), { pathToFileURL } = await import("node:url");
 const [workerFile, mode, inFile, outFile] = process.argv.slice(1);
-const { packSnapshot, unpackSnapshot } = await import(pathToFileURL(workerFile).href);
+const { packSnapshot, unpackSnapshot, unpackRange } = await import(pathToFileURL(workerFile).href);
 const bytes = fs.readFileSync(inFile);
 try {
-  if (mode === "pack") {
+  if (mode.startsWith("range")) {  // range:from:to:zeroBelow, into the bytes of outFile as they are
+    const [from, to, zeroBelow] = mode.split(":").slice(1).map(Number);
+    const target = new Uint8Array(fs.readFileSync(outFile));
+    unpackRange(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), from, to, target, zeroBelow);
+    fs.writeFileSync(outFile, target);
+    console.log(JSON.stringify({ ok: true }));
+  } else if (mode === "pack") {
     fs.writeFileSync(outFile, packSnapshot(new Uint8Array(bytes)));
     console.log(JSON.stringify({ ok: true }));
   } else {
@@ -64,15 +70,17 @@ def test_reference_decoder_refuses_damage():
         unpack(b"X" + packed[1:])
 
 
-def run_worker(tmp_path: Path, mode: str, data: bytes) -> tuple[dict, bytes]:
+def run_worker(tmp_path: Path, mode: str, data: bytes, target: bytes | None = None) -> tuple[dict, bytes]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is missing: the build needs it too (./run.sh test installs nodejs)")
-    source, target = tmp_path / "in.bin", tmp_path / "out.bin"
+    source, out_file = tmp_path / "in.bin", tmp_path / "out.bin"
     source.write_bytes(data)
-    out = subprocess.run([node, "--input-type=module", "-e", NODE_CODEC, str(CODEC), mode, str(source), str(target)],
+    if target is not None:
+        out_file.write_bytes(target)
+    out = subprocess.run([node, "--input-type=module", "-e", NODE_CODEC, str(CODEC), mode, str(source), str(out_file)],
                          capture_output=True, text=True, check=True).stdout
-    return json.loads(out), (target.read_bytes() if target.exists() else b"")
+    return json.loads(out), (out_file.read_bytes() if out_file.exists() else b"")
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -103,3 +111,23 @@ def test_the_workers_decoder_refuses_damage(tmp_path, damage):
               "not packed": image}[damage]
     result, _ = run_worker(tmp_path, "unpack", packed)
     assert "error" in result
+
+
+@pytest.mark.parametrize("seed, start, zero_below", [(2, 144, 0), (3, 144, 10 * BLOCK), (4, 5000, 10**9), (5, 0, 3 * BLOCK + 7)])
+def test_the_worker_writes_memory_from_the_runs_and_zeros_only_below_what_was_used(tmp_path, seed, start, zero_below):
+    """What the worker does on a second visit: the image past Pyodide's header (start) goes straight into
+    Python's fresh memory. Blocks with no data are zeros in the image; they are written as zeros only
+    below zero_below (the fresh memory's break), and left as they are above it."""
+    image = memory_like(seed)
+    rng = random.Random(seed)
+    fresh = rng.randbytes(len(image) - start)  # as if every byte of fresh memory had been written
+    result, written = run_worker(tmp_path, f"range:{start}:{len(image)}:{zero_below}", pack(image), fresh)
+    assert result == {"ok": True}
+    expected = bytearray(fresh)
+    for i in range(len(fresh)):
+        block = (start + i) // BLOCK * BLOCK
+        if i < zero_below or image[block:block + BLOCK].count(0) != len(image[block:block + BLOCK]):
+            expected[i] = image[start + i]
+    assert written == bytes(expected)
+    if zero_below >= len(fresh):
+        assert written == image[start:]

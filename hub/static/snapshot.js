@@ -35,24 +35,61 @@ export function packSnapshot(image) {
   return packed;
 }
 
-// `into`: a zeroed buffer of the image's size to fill (the worker hands it to Pyodide before it is
-// filled); without it, a new one.
-export function unpackSnapshot(packed, into = null) {
+// The packed image's size and runs, [offset, length, position of its bytes in `packed`], checked: runs in
+// order, inside the image, and the bytes exactly as long as the runs say.
+function readRuns(packed) {
   const view = new DataView(packed);
-  const magic = new TextDecoder().decode(new Uint8Array(packed, 0, 8));
-  if (magic !== MAGIC) throw new Error("not a packed snapshot");
+  const magic = new TextDecoder().decode(new Uint8Array(packed, 0, Math.min(8, packed.byteLength)));
+  if (magic !== MAGIC || packed.byteLength < 16) throw new Error("not a packed snapshot");
   const size = view.getUint32(8, true);
-  if (into && into.length !== size) throw new Error("snapshot size differs from the size kept beside it");
-  const image = into || new Uint8Array(size);
-  const runs = view.getUint32(12, true);
-  let position = 16 + 8 * runs;
-  for (let i = 0; i < runs; i++) {
+  const count = view.getUint32(12, true);
+  if (16 + 8 * count > packed.byteLength) throw new Error("snapshot is truncated");
+  const runs = [];
+  let position = 16 + 8 * count;
+  let end = 0;
+  for (let i = 0; i < count; i++) {
     const offset = view.getUint32(16 + 8 * i, true);
     const length = view.getUint32(20 + 8 * i, true);
-    if (offset + length > image.length) throw new Error("snapshot run outside the image");
-    image.set(new Uint8Array(packed, position, length), offset);
+    if (offset < end || offset + length > size) throw new Error("snapshot run outside the image");
+    runs.push([offset, length, position]);
     position += length;
+    end = offset + length;
   }
   if (position !== packed.byteLength) throw new Error("snapshot is truncated or has trailing bytes");
+  return { size, runs };
+}
+
+export function snapshotSize(packed) {
+  return readRuns(packed).size;
+}
+
+// Writes bytes [from, to) of the packed image into `target`, from its start. Bytes of the image outside
+// every run are zeros: they are written only below `zeroBelow` (an offset in `target`), as the rest of
+// `target` is known to be zeros already. Writing zeros into memory that is still untouched costs as
+// much as copying data, so the worker says how much of Python's fresh memory has been used.
+export function unpackRange(packed, from, to, target, zeroBelow = to - from) {
+  const { size, runs } = readRuns(packed);
+  if (from > to || to > size) throw new Error("range outside the snapshot");
+  if (target.length < to - from) throw new Error("snapshot does not fit where it is unpacked");
+  const zero = (start, end) => {
+    const stop = Math.min(end - from, zeroBelow);
+    if (start - from < stop) target.fill(0, start - from, stop);
+  };
+  let written = from;
+  for (const [offset, length, position] of runs) {
+    const start = Math.max(offset, from);
+    const end = Math.min(offset + length, to);
+    if (start >= end) continue;
+    zero(written, start);
+    target.set(new Uint8Array(packed, position + (start - offset), end - start), start - from);
+    written = end;
+  }
+  zero(written, to);
+}
+
+export function unpackSnapshot(packed) {
+  const size = snapshotSize(packed);
+  const image = new Uint8Array(size);
+  unpackRange(packed, 0, size, image, 0);
   return image;
 }

@@ -7,7 +7,7 @@
 // Right after the start, before any answer reaches Python, this worker copies Python's memory (a
 // "snapshot"). Later visits restore that copy from the visitor's own cache instead of starting
 // Python again; it is never downloaded. Any failure of the snapshot falls back to a normal start.
-import { packSnapshot, unpackSnapshot } from "./snapshot.js";
+import { packSnapshot, unpackRange } from "./snapshot.js";
 import { loadDecoder, unxzStream } from "./unxz.js";
 
 let bridge = null;
@@ -178,13 +178,53 @@ function writeFiles(pyodide, block) {
   if (position !== block.byteLength) throw new Error("wizard files have trailing bytes");
 }
 
-// Whether a snapshot is kept; its 12 MB are read while Pyodide sets up (see start).
+// A kept copy, looked up in one step (with its cache's name), or undefined.
+const keptCopy = (url, cacheName) => caches.match(url, { cacheName }).catch(() => undefined);
+
+// Whether a snapshot is kept: its packed image and the wizards' files, as responses not yet read.
 async function findSnapshot(config) {
-  try {
-    const cache = await caches.open(config.wizardsCache);
-    const [image, files] = await Promise.all([cache.match(config.snapshotURL), cache.match(config.filesURL)]);
-    return image && files ? { image, files } : null;
-  } catch { return null; }
+  const [image, files] = await Promise.all([keptCopy(config.snapshotURL, config.wizardsCache),
+    keptCopy(config.filesURL, config.wizardsCache)]);
+  if (!image || !files) return null;
+  return { image, files, size: Number(image.headers.get("x-image-size")), head: Number(image.headers.get("x-image-head")) };
+}
+
+// A kept response's body in one piece: read through its Blob with FileReaderSync, which the browser
+// answers at once (the 12 MB snapshot in about 12 ms when nothing else runs, 40-100 ms while Python
+// starts). It blocks this thread meanwhile; start() uses it where nothing else waits for the thread.
+async function readAtOnce(response) {
+  const blob = await response.blob();
+  return new FileReaderSync().readAsArrayBuffer(blob);
+}
+
+// Pyodide sizes Python's memory by the snapshot's length (prepareSnapshot in pyodide.mjs) and, once its
+// module is made, copies the snapshot past its header into that memory (restoreSnapshot in
+// pyodide.asm.mjs: HEAP8.set(snapshot.subarray(headerSize))). Handed this header alone, reporting the
+// whole snapshot's length, Pyodide copies nothing: the worker writes Python's memory itself, straight
+// from the packed runs, skipping the zeros (half of it). That spares a 31 MB buffer and a 31 MB copy
+// (about 27 ms) on the way to ready.
+class SnapshotHeader extends Uint8Array {
+  get length() { return this.imageSize ?? super.length; }
+}
+
+function restoring(saved, runtime) {
+  if (!(saved.size > saved.head && saved.head > 0)) throw new Error("snapshot kept without its sizes");
+  const header = new SnapshotHeader(saved.head);
+  header.imageSize = saved.size;
+  const createPyodideModule = async (settings) => {
+    // Linking needs only the sizes: the snapshot is needed from here on.
+    const module = await (await runtime).default(settings);
+    const packed = await saved.packed;
+    mark("module_linked");
+    unpackRange(packed, 0, saved.head, header);
+    if (new DataView(header.buffer).getUint32(4, true) !== saved.head) throw new Error("snapshot header size differs");
+    // Memory above the fresh module's break was never written, so zeros need writing only below it.
+    const used = typeof module._sbrk === "function" ? module._sbrk(0) >>> 0 : module.HEAPU8.length;
+    unpackRange(packed, saved.head, saved.size, module.HEAPU8, used);
+    mark("module_made");
+    return module;
+  };
+  return { _loadSnapshot: header, createPyodideModule };
 }
 
 async function forgetSnapshot(config) {
@@ -202,10 +242,12 @@ async function keepSnapshot(config, { image, files }) {
   mark("snapshot_packed");
   const cache = await caches.open(config.wizardsCache);
   await cache.put(config.filesURL, new Response(files, { headers: { "content-type": "application/octet-stream" } }));
-  // The image's size beside it: the next visit hands Pyodide a buffer of that size at once and fills
-  // it while Pyodide sets up (start).
+  // The image's size and the size of Pyodide's header in it (its second u32) beside it: the next visit
+  // hands Pyodide these at once and writes the rest while Pyodide sets up (restoring).
+  const head = new DataView(image.buffer, image.byteOffset, 8).getUint32(4, true);
   await cache.put(config.snapshotURL, new Response(packed, {
-    headers: { "content-type": "application/octet-stream", "x-image-size": String(image.byteLength) } }));
+    headers: { "content-type": "application/octet-stream", "x-image-size": String(image.byteLength),
+               "x-image-head": String(head) } }));
   mark("snapshot_kept");
   self.postMessage({ type: "snapshot-kept", bytes: packed.byteLength });
 }
@@ -217,6 +259,25 @@ async function dropOldCaches(config) {
   for (const name of await caches.keys()) {
     if (/^gdpr-hub-(runtime|wizards)-/.test(name) && !current.has(name)) await caches.delete(name);
   }
+}
+
+// Emscripten wraps each JavaScript function whose address Python's code takes in a tiny WebAssembly
+// module of its own (convertJsFunctionToWasm in pyodide.asm.mjs): about 260 on every start, each compiled
+// on this thread as the runtime is linked (19 ms in all, measured). They differ only by the function's
+// signature, and a compiled module can be instantiated any number of times, so each distinct one is
+// compiled once. Larger modules are compiled as usual.
+function compileEachSignatureOnce() {
+  const Compile = WebAssembly.Module;
+  const compiled = new Map();
+  function Module(bytes) {
+    if (!(bytes instanceof Uint8Array) || bytes.length > 256) return new Compile(bytes);
+    const key = String.fromCharCode(...bytes);
+    if (!compiled.has(key)) compiled.set(key, new Compile(bytes));
+    return compiled.get(key);
+  }
+  Module.prototype = Compile.prototype;
+  for (const name of ["imports", "exports", "customSections"]) Module[name] = Compile[name];
+  WebAssembly.Module = Module;
 }
 
 const WARM_UP = `
@@ -238,6 +299,7 @@ async function start(config) {
   kept.set(config.stdlibURL, config.wizardsCache);
   kept.set(config.wheelURL, config.wizardsCache);
   for (const url of config.packed || []) packed.add(url);
+  compileEachSignatureOnce();
   decoderURL = config.decoderURL;
   progress.total = config.bytes || 0;
   const imported = import(config.runtimeURL + "pyodide.mjs");
@@ -246,14 +308,44 @@ async function start(config) {
   // and parse run alongside. Its later import of the same URL gets this same module.
   const runtime = import(config.runtimeURL + "pyodide.asm.mjs");
   runtime.then(() => mark("asm_mjs_loaded"), () => {});
+  // The runtime's WebAssembly compiled before Pyodide asks for it, or null (below).
+  let compileEarly = null;
+  const compiled = new Promise((resolve) => { compileEarly = resolve; });
   const instantiate = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = (...args) => (mark("wasm_asked"), instantiate(...args)).then((result) => {
-    mark("wasm_instantiated");
-    return result;
-  });
+  WebAssembly.instantiateStreaming = (source, imports) => {
+    mark("wasm_asked");
+    const made = compiled.then((module) => {
+      if (!module) return instantiate(source, imports);
+      Promise.resolve(source).then((response) => response.body?.cancel(), () => {});  // not needed
+      return WebAssembly.instantiate(module, imports).then((instance) => ({ module, instance }));
+    });
+    return made.then((result) => {
+      mark("wasm_instantiated");
+      return result;
+    });
+  };
 
-  const saved = await findSnapshot(config);
+  // On a later visit the runtime is kept: it is read at once and compiled now, on the browser's
+  // background threads (about 0.15 s of processor time), while Pyodide's scripts load and set up and
+  // the snapshot is read. Streamed in when Pyodide asks for it, it began compiling 40-60 ms later.
+  const wasmKept = keptCopy(config.runtimeURL + "pyodide.asm.wasm", config.runtimeCache);
+  const found = findSnapshot(config);
+  const hit = await wasmKept;
+  mark("wasm_found");
+  let early = null;
+  if (hit) {
+    try {
+      early = WebAssembly.compile(await readAtOnce(hit));
+      mark("wasm_read");
+    } catch (error) { console.warn("runtime not compiled early:", error); }
+  }
+  compileEarly(early ? early.catch(() => null) : null);
+  const saved = await found;
   mark("snapshot_found");
+  if (saved) {
+    saved.packed = readAtOnce(saved.image);
+    saved.packed.then(() => mark("snapshot_read"), () => {});
+  }
   // Without a snapshot the runtime is downloaded: the decoder of its xz copies is wanted at once.
   if (!saved && decoderURL) loadDecoder(fetchDecoder).catch(() => {});
   const fetchWheel = () => fetch(config.wheelURL).then((r) => {
@@ -266,36 +358,10 @@ async function start(config) {
   let pyodide = null;
   if (saved) {
     try {
-      // Pyodide needs only the image's size to set up, instantiate and link the runtime; it copies the
-      // image into Python's memory only once its module is made (restoreSnapshot). So it gets an empty
-      // buffer of that size at once, and the snapshot is read and unpacked into it meanwhile: reading
-      // 12 MB and setting up, about 0.2 s each, overlap. A snapshot kept without its size is read first.
-      const size = Number(saved.image.headers.get("x-image-size")) || 0;
-      const image = size ? new Uint8Array(size) : null;
-      const filled = saved.image.arrayBuffer().then((packed) => {
-        mark("snapshot_read");
-        const unpacked = unpackSnapshot(packed, image);
-        mark("snapshot_unpacked");
-        return unpacked;
-      });
-      const files = saved.files.arrayBuffer();
-      filled.catch(() => {});
-      files.catch(() => {});
-      // The module is handed over only once the image is filled. A copy that does not unpack must not
-      // reach Python: the hand-over then waits for ever, and the race below gives up on this start at once.
-      const imageFilled = filled.catch(() => new Promise(() => {}));
-      const createPyodideModule = async (settings) => {
-        const module = await (await runtime).default(settings);
-        await imageFilled;
-        mark("module_made");
-        return module;
-      };
-      const broken = filled.then(() => new Promise(() => {}));
-      pyodide = await Promise.race([
-        boot((await imported).loadPyodide, config, { _loadSnapshot: image || filled, createPyodideModule }), broken]);
+      pyodide = await boot((await imported).loadPyodide, config, restoring(saved, runtime));
       mark("snapshot_restored");
       // The wizards' modules are in the restored memory; their data files (texts) are read from disk.
-      writeFiles(pyodide, await files);
+      writeFiles(pyodide, await saved.files.arrayBuffer());
       mark("files_written");
       phases.started_from = "snapshot";
     } catch (error) {
