@@ -44,3 +44,14 @@ def test_wizards_without_extras_have_no_extra_keys():
     assert "sections" not in record and "files" not in record
     assert "- Datum: 2 december 2026 (2026-12-02)" in to_markdown(record, "nl")
     assert "data-action=\"download-file\"" not in result_html(record, "nl", "")
+
+
+def test_the_record_is_dated_by_the_belgian_calendar_not_the_machines(monkeypatch):
+    """In the browser Python's clock is UTC: at 00:30 in Brussels on 1 July it is still 30 June in UTC,
+    and a record dated by date.today() would carry yesterday's date. (A past day, never today's.)"""
+    import datetime as dt
+
+    from wizards import belgian_time
+
+    monkeypatch.setattr(belgian_time, "now_utc", lambda: dt.datetime(2020, 6, 30, 22, 30, tzinfo=dt.timezone.utc))
+    assert decide(WIZARDS["dpo"], {"public_body": "yes"}).date == "2020-07-01"

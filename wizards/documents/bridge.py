@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import base64
-import datetime
 import json
 from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
 from . import annexes, notice, pyodide_libs, spreadsheet, tables
+from .. import belgian_time
 from .record import RecordError, check, normalise
 
 
@@ -22,7 +22,8 @@ def handle(payload: dict[str, Any], lang: str) -> str:
 
 def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     kind = payload.get("document")
-    date = str(payload.get("date") or datetime.date.today().isoformat())
+    # Belgian calendar day: the browser's Python runs in UTC.
+    date = str(payload.get("date") or belgian_time.now_local().date().isoformat())
     if kind == "import_csv":
         return {"record": tables.from_csv(str(payload.get("text", "")))}
     if kind == "import_json":
