@@ -30,12 +30,15 @@ from hub.__main__ import build  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.hosting import Host, Sent  # noqa: E402
 from tests.test_browser_offline import KEPT  # noqa: E402
+from bench.unwatched import warm_starts  # noqa: E402
 
 PROFILES = (  # name, (bits per second, round trip ms) or None, CPU slowdown
     ("localhost", None, 1),
     ("10 Mbit/s, 40 ms", (10_000_000, 40), 1),
     ("1.6 Mbit/s, 150 ms, CPU x4", (1_600_000, 150), 4),
 )
+
+UNWATCHED_ROUNDS = 5
 
 STEP_JS = """(question) => new Promise((resolve) => {
   const form = document.querySelector('form.wz-step');
@@ -166,6 +169,8 @@ def main() -> int:
                     "python": run_site(browser, ours, "wizards/dpo/", profile, extra),
                     "javascript": run_site(browser, base, "baseline/", profile, extra),
                 }
+            unwatched = {"python": warm_starts(p, ours.url + "wizards/dpo/", UNWATCHED_ROUNDS),
+                         "javascript": warm_starts(p, base.url + "baseline/", UNWATCHED_ROUNDS)}
             context = browser.new_context(service_workers="block")
             ours.take_log()
             page = context.new_page()
@@ -193,6 +198,11 @@ def main() -> int:
         print(f"  {name:42} {py['cold']:8.0f} {py['warm']:8.0f}   {js['cold']:8.0f} {js['warm']:8.0f}")
     js = results["localhost"]["javascript"]
     print(f"  localhost, median of 5 more warm visits     {local['warm_later']:8.0f}            {js['warm_later']:8.0f}")
+    un_py, un_js = unwatched["python"], unwatched["javascript"]
+    print(f"  localhost, no DevTools attached during the visit (bench/unwatched.py), {UNWATCHED_ROUNDS} fresh browsers:")
+    print(f"    second visit, median {un_py['second']:8.0f}  [{' '.join(f'{v:.0f}' for v in un_py['second_all'])}]"
+          f"   JS {un_js['second']:.0f}")
+    print(f"    later visits, median {un_py['later']:8.0f}   JS {un_js['later']:.0f}")
     print(f"navigation -> first question visible (localhost, cold) {local['first']:6.0f} ms  (JS {js['first']:.0f} ms)")
     print(f"answer -> next question (median of 7)                {local['step']:6.1f} ms  (JS {js['step']:.1f} ms)")
     for name, _, _ in PROFILES:
