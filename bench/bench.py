@@ -13,6 +13,9 @@ the offline cache (wizard.js, warmCodeCache), as while a visitor reads the first
 three profiles: localhost, 10 Mbit/s with 40 ms round trip, and 1.6 Mbit/s with 150 ms round trip and
 a 4x slower processor (Chromium's own network and CPU emulation, through the DevTools protocol).
 The same DPO decision in plain JavaScript (bench/baseline/) runs beside it on each profile.
+Playwright's own watching of pages and workers adds to a warm start, so the warm start on localhost is
+also measured with no DevTools client attached while the page loads (bench/unwatched.py), as a
+visitor's browser runs it: the median of five fresh browsers.
 """
 from __future__ import annotations
 
