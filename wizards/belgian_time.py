@@ -67,6 +67,12 @@ def now_local() -> dt.datetime:
     return to_local(now_utc())
 
 
+def today() -> dt.date:
+    """The calendar day in Belgium. Not date.today(): in the browser Python's clock runs in UTC, so
+    between midnight and 1-2 a.m. in Brussels that would still give yesterday."""
+    return now_local().date()
+
+
 # ---- calendar months (Regulation (EEC, Euratom) No 1182/71, Art. 3(2)(c)) -----------------------
 
 def add_months(start: dt.date, months: int) -> dt.date:

@@ -44,9 +44,7 @@ class Decision:
     findings: tuple[Finding, ...]
     open_points: tuple[str, ...]
     answers: dict[str, Answer]
-    # Belgian calendar day, not the machine's: in the browser Python's clock runs in UTC, so between
-    # midnight and 1-2 a.m. in Brussels date.today() would still give yesterday.
-    date: str = field(default_factory=lambda: belgian_time.now_local().date().isoformat())
+    date: str = field(default_factory=lambda: belgian_time.today().isoformat())
 
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

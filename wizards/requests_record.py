@@ -58,7 +58,7 @@ def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
     if note:
         lines.append(note)
     lines.append(t(lang, "requests.clock.extension", deadline=_day(first, lang), extended=_day(extended, lang)))
-    today = belgian_time.now_local().date()
+    today = belgian_time.today()
     if today > first:
         lines.append(t(lang, "requests.clock.passed", days=(today - first).days))
     return {"id": "clock", "title": title, "lines": lines}

@@ -22,8 +22,7 @@ def handle(payload: dict[str, Any], lang: str) -> str:
 
 def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     kind = payload.get("document")
-    # Belgian calendar day: the browser's Python runs in UTC.
-    date = str(payload.get("date") or belgian_time.now_local().date().isoformat())
+    date = str(payload.get("date") or belgian_time.today().isoformat())
     if kind == "import_csv":
         return {"record": tables.from_csv(str(payload.get("text", "")))}
     if kind == "import_json":
