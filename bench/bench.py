@@ -33,7 +33,6 @@ from hub.__main__ import build  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.hosting import Host, Sent  # noqa: E402
 from tests.test_browser_offline import KEPT  # noqa: E402
-from bench.unwatched import warm_starts  # noqa: E402
 
 PROFILES = (  # name, (bits per second, round trip ms) or None, CPU slowdown
     ("localhost", None, 1),
@@ -89,12 +88,16 @@ def visit(context, url: str, profile) -> tuple[object, float]:
     return page, float(page.get_attribute(".wz", "data-ready-at"))
 
 
-def wait_kept(page) -> None:
+def wait_kept(page) -> bool:
+    """Waits up to 120 s for the offline cache, the snapshot and the warm-up; says whether they came."""
     if page.query_selector(".wz[data-wizard]") is None:  # the plain-JavaScript baseline keeps nothing
-        return
+        return True
     deadline = time.monotonic() + 120
-    while not (page.evaluate(KEPT) and page.query_selector(".wz[data-warmed]")) and time.monotonic() < deadline:
+    while not (page.evaluate(KEPT) and page.query_selector(".wz[data-warmed]")):
+        if time.monotonic() > deadline:
+            return False
         page.wait_for_timeout(200)
+    return True
 
 
 def run_site(browser, host: Host, path: str, profile, extra: bool) -> dict:
@@ -152,6 +155,8 @@ def print_log(title: str, log: list[Sent]) -> None:
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
+
+    from bench.unwatched import warm_starts  # imported here: bench.unwatched imports wait_kept from this module
 
     started = time.perf_counter()
     t0 = time.perf_counter()

@@ -19,8 +19,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from bench.bench import wait_kept
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.test_browser_offline import KEPT
 
 SETTLE_S = 2.5  # a warm start takes well under a second; the page is left alone this long
 
@@ -55,12 +55,9 @@ class HandStartedChromium:
         try:
             page = next(p for c in browser.contexts for p in c.pages if p.url == url)
             page.wait_for_selector(".wz[data-state=ready]", timeout=120000)
-            if until_kept and page.query_selector(".wz[data-wizard]") is not None:
-                deadline = time.monotonic() + 120
-                while not (page.evaluate(KEPT) and page.query_selector(".wz[data-warmed]")):
-                    if time.monotonic() > deadline:
-                        raise RuntimeError(f"{url}: the offline cache was not filled within 120 s")
-                    page.wait_for_timeout(200)
+            if until_kept:
+                if not wait_kept(page):
+                    raise RuntimeError(f"{url}: the offline cache was not filled within 120 s")
                 page.wait_for_timeout(300)
             return float(page.get_attribute(".wz", "data-ready-at"))
         finally:
