@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wizards import engine, profile
+from wizards.engine import walk as engine
+from wizards import profile
 from wizards.registry import WIZARDS
 from wizards.texts import LANGUAGES
 

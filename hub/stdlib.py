@@ -80,7 +80,7 @@ def module_files(modules: list[str], names: set[str]) -> set[str]:
 def payloads() -> list[dict[str, object]]:
     """Every path of every wizard in Dutch; in French and English every fifth (same code, other texts);
     each path also re-opened at its first question (the "change" button); and refused input."""
-    from wizards.paths import enumerate_paths
+    from wizards.engine.paths import enumerate_paths
     from wizards.registry import WIZARDS
 
     def as_sent(answers: dict[str, object]) -> dict[str, str]:

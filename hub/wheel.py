@@ -50,7 +50,7 @@ def build_wheel() -> Path:
 
 # Modules the browser never imports (the command lines, the build's flowchart and path tables): the
 # site's wheel is only for the browser, where they would be bytes downloaded for nothing.
-NOT_IN_BROWSER = ("wizards/__main__.py", "wizards/cli.py", "wizards/flowchart.py", "wizards/paths.py",
+NOT_IN_BROWSER = ("wizards/__main__.py", "wizards/cli.py", "wizards/flowchart.py", "wizards/engine/paths.py",
                   "wizards/schema.py", "wizards/documents/__main__.py")
 
 

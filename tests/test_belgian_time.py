@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizards import belgian_time as bt
-from wizards.engine import Refused, check_answer, coerce, decide
-from wizards.model import When
+from wizards.engine import belgian_time as bt
+from wizards.engine.walk import Refused, check_answer, coerce, decide
+from wizards.engine.model import When
 from wizards.present import answer_label
 from wizards.registry import WIZARDS
 

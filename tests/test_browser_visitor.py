@@ -296,7 +296,7 @@ def depends_fragment() -> str:
     """A complete DPO path that ends in "it depends" on the large-scale question, taken from the engine so
     that a new question does not leave the page waiting for an answer."""
     from hub.markers import wizard_fragment
-    from wizards.paths import enumerate_paths
+    from wizards.engine.paths import enumerate_paths
     from wizards.registry import WIZARDS
 
     paths = [answers for answers, decision in enumerate_paths(WIZARDS["dpo"])

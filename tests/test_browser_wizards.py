@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from wizards.paths import enumerate_paths
+from wizards.engine.paths import enumerate_paths
 from wizards.registry import WIZARDS
 
 pytestmark = pytest.mark.browser

@@ -1,9 +1,9 @@
 """The engine's rules of decision, independent of any wizard."""
 import pytest
 
-from wizards.engine import Refused, coerce, decide, next_question, validate, walk
-from wizards.logic import AllOf, AnyOf, AtLeast, Is, Not, Ticked, TickedExactly, Tri
-from wizards.model import Checklist, Choice, Number, Outcome, Rule, Verdict, Wizard, Conflict
+from wizards.engine.walk import Refused, coerce, decide, next_question, validate, walk
+from wizards.engine.logic import AllOf, AnyOf, AtLeast, Is, Not, Ticked, TickedExactly, Tri
+from wizards.engine.model import Checklist, Choice, Number, Outcome, Rule, Verdict, Wizard, Conflict
 
 TOY = Wizard(
     id="toy", version="test",

@@ -1,8 +1,8 @@
 """The engine's detail questions (asked once the verdict is settled) and extra record parts stay additive:
 a wizard without them behaves exactly as before."""
-from wizards.engine import decide, next_question, walk
-from wizards.logic import Is
-from wizards.model import Choice, Outcome, Rule, Text, Verdict, When, Wizard
+from wizards.engine.walk import decide, next_question, walk
+from wizards.engine.logic import Is
+from wizards.engine.model import Choice, Outcome, Rule, Text, Verdict, When, Wizard
 from wizards.present import to_dict, to_markdown, result_html
 from wizards.registry import WIZARDS
 
@@ -51,7 +51,7 @@ def test_the_record_is_dated_by_the_belgian_calendar_not_the_machines(monkeypatc
     and a record dated by date.today() would carry yesterday's date. (A past day, never today's.)"""
     import datetime as dt
 
-    from wizards import belgian_time
+    from wizards.engine import belgian_time
 
     monkeypatch.setattr(belgian_time, "now_utc", lambda: dt.datetime(2020, 6, 30, 22, 30, tzinfo=dt.timezone.utc))
     assert decide(WIZARDS["dpo"], {"public_body": "yes"}).date == "2020-07-01"

@@ -12,8 +12,8 @@ import pytest
 
 from wizards.typography import french
 from wizards.flowchart import mermaid
-from wizards.model import Checklist, Choice, Number
-from wizards.paths import enumerate_paths
+from wizards.engine.model import Checklist, Choice, Number
+from wizards.engine.paths import enumerate_paths
 from wizards.present import answer_label, option_label, question_text
 from wizards.registry import WIZARDS
 from wizards.texts import LANGUAGES, t

@@ -1,13 +1,13 @@
 """Every path through every wizard, compared with the reviewed table committed in tests/golden/.
 
 A change of legal logic shows up here as a diff. After reviewing it, regenerate with
-`python -m wizards.paths --write tests/golden` and commit the new table with the change.
+`python -m wizards --write-paths tests/golden` and commit the new table with the change.
 """
 from pathlib import Path
 
 import pytest
 
-from wizards.paths import enumerate_paths, table
+from wizards.engine.paths import enumerate_paths, table
 from wizards.registry import WIZARDS
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -18,7 +18,7 @@ def test_every_path_matches_the_reviewed_table(wizard_id):
     expected = (GOLDEN / f"{wizard_id}.tsv").read_text(encoding="utf-8")
     assert table(WIZARDS[wizard_id]) == expected, (
         f"The {wizard_id} wizard's outcomes changed. Review the difference; if it is right, run "
-        "`python -m wizards.paths --write tests/golden` and commit the table."
+        "`python -m wizards --write-paths tests/golden` and commit the table."
     )
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizards import browser
-from wizards.engine import Refused, coerce
+from wizards.engine.walk import Refused, coerce
 from wizards.registry import WIZARDS
 
 REGISTER = WIZARDS["register"]  # its first question, employees, is a number

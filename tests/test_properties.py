@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizards import browser
-from wizards.engine import Decision, Refused, decide
+from wizards.engine.walk import Decision, Refused, decide
 from wizards.present import refusal_message, to_dict
 from wizards.registry import WIZARDS
 

@@ -5,8 +5,8 @@ import pytest
 
 from wizards.citations import cite, known
 from wizards.flowchart import mermaid, outline_html
-from wizards.logic import AllOf, AnyOf, Not
-from wizards.paths import enumerate_paths
+from wizards.engine.logic import AllOf, AnyOf, Not
+from wizards.engine.paths import enumerate_paths
 from wizards.present import to_dict, to_markdown
 from wizards.registry import WIZARDS
 from wizards.texts import LANGUAGES, catalogue

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from wizards.paths import enumerate_paths
+from wizards.engine.paths import enumerate_paths
 from wizards.present import result_html, to_dict, to_markdown
 from wizards.registry import WIZARDS
 from wizards.texts import has, t

@@ -15,9 +15,9 @@ import sys
 
 import pytest
 
-from wizards import belgian_time
+from wizards.engine import belgian_time
 from wizards.breach import WIZARD
-from wizards.engine import decide
+from wizards.engine.walk import decide
 from wizards.present import to_dict, to_markdown
 
 CONTROLLER = {"is_breach": "yes", "role": "controller"}

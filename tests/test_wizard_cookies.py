@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from wizards.citations import known
-from wizards.engine import Refused, decide, next_question
-from wizards.logic import Tri
+from wizards.engine.walk import Refused, decide, next_question
+from wizards.engine.logic import Tri
 from wizards.present import to_dict
 from wizards.texts import LANGUAGES, catalogue, has
 from wizards.cookies import WIZARD

@@ -1,7 +1,7 @@
 """DPO wizard (Art. 37 GDPR, Art. 21 Belgian Act of 30 July 2018): scenarios from real cases."""
 import pytest
 
-from wizards.engine import Refused, decide
+from wizards.engine.walk import Refused, decide
 from wizards.dpo import WIZARD
 from wizards.present import to_dict
 from wizards.texts import t

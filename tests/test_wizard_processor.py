@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from wizards import citations, present
-from wizards.engine import Refused, decide
-from wizards.model import Verdict
+from wizards.engine.walk import Refused, decide
+from wizards.engine.model import Verdict
 from wizards.processor import ART_28_3, WIZARD, suppliers
 from wizards.texts import LANGUAGES, catalogue, has, t
 

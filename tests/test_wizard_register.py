@@ -5,8 +5,8 @@ page "Zijn er uitzonderingen?", and the seed documents in /work/shared/reference
 """
 import pytest
 
-from wizards.engine import Refused, decide
-from wizards.paths import enumerate_paths
+from wizards.engine.walk import Refused, decide
+from wizards.engine.paths import enumerate_paths
 from wizards.register import WIZARD
 
 NOTHING_ELSE = {"special_categories": "no", "criminal_data": "no", "risk": "no"}

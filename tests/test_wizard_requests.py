@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from wizards import belgian_time
+from wizards.engine import belgian_time
 from wizards.data_requests import WIZARD
-from wizards.engine import Refused, decide
+from wizards.engine.walk import Refused, decide
 from wizards.present import to_dict
 from wizards.requests_record import letter
 
@@ -232,7 +232,7 @@ def test_command_line_gives_the_letter_and_schema():
 @pytest.mark.parametrize("person", ["nl", "fr", "en"])
 def test_every_path_gives_a_complete_letter_in_the_persons_language(person):
     """Every outcome has a letter body; each letter has the deadline and the complaint route (Art. 12(4))."""
-    from wizards.paths import enumerate_paths
+    from wizards.engine.paths import enumerate_paths
 
     route = {"nl": "Gegevensbeschermingsautoriteit", "fr": "Autorité de protection des données",
              "en": "Belgian Data Protection Authority"}[person]

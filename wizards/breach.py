@@ -37,9 +37,9 @@ Reading choices
 """
 from __future__ import annotations
 
-from . import breach_record
-from .logic import AllOf, AnyOf, Is
-from .model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
+from wizards import breach_record
+from wizards.engine.logic import AllOf, AnyOf, Is
+from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
 
 UNSURE_TOO = ("yes", "no", "unsure")
 AWARE = ("aware_at",)

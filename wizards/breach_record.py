@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import belgian_time
-from .engine import Decision
-from .texts import t
+from wizards.engine import belgian_time
+from wizards.engine.walk import Decision
+from wizards.texts import t
 
 DEADLINE = dt.timedelta(hours=72)
 NOTIFY = ("notify_gba", "notify_gba_exempt", "notify_and_tell", "notify_and_announce", "depends")

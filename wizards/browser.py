@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .documents import bridge as documents
-from .engine import Refused, coerce, decide, validate, walk
-from .present import answers_html, question_html, refusal_message, result_html, to_dict, to_json, to_markdown
-from .registry import get
-from .texts import LANGUAGES
+from wizards.documents import bridge as documents
+from wizards.engine.walk import Refused, coerce, decide, validate, walk
+from wizards.present import answers_html, question_html, refusal_message, result_html, to_dict, to_json, to_markdown
+from wizards.registry import get
+from wizards.texts import LANGUAGES
 
 
 def step(payload_json: str) -> str:

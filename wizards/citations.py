@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .typography import french
+from wizards.typography import french
 
 
 @dataclass(frozen=True)

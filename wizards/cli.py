@@ -8,13 +8,15 @@ import argparse
 import difflib
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
-from .engine import Refused, decide
-from .present import refusal_message, to_dict, to_json
-from .registry import WIZARDS, get
-from .schema import answer_schema
-from .texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from wizards.engine.paths import table
+from wizards.engine.walk import Refused, decide
+from wizards.present import refusal_message, to_dict, to_json
+from wizards.registry import WIZARDS, get
+from wizards.schema import answer_schema
+from wizards.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 _CLI_ONLY = {"no_input"}
@@ -74,13 +76,32 @@ def _read_answers(wizard_id: str, lang: str) -> object:
         raise Refused("not_json", detail=t(lang, "cli.too_deep")) from None
 
 
+def _paths(folder: str | None) -> int:
+    if folder is None:
+        for wizard in WIZARDS.values():
+            sys.stdout.write(f"# {wizard.id}\n{table(wizard)}")
+        return 0
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    for wizard in WIZARDS.values():
+        (out / f"{wizard.id}.tsv").write_text(table(wizard), encoding="utf-8")
+        print(f"wrote {out / (wizard.id + '.tsv')}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wizards", description=__doc__.splitlines()[0])
     parser.add_argument("wizard", nargs="?", help=f"one of: {', '.join(WIZARDS)}")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the answers")
     parser.add_argument("--list", action="store_true", help="list the wizards")
+    parser.add_argument("--paths", action="store_true",
+                        help="print every path through every wizard (the golden tables)")
+    parser.add_argument("--write-paths", metavar="DIR",
+                        help="rewrite the golden tables in DIR after a reviewed change (tests/golden)")
     args = parser.parse_args(argv)
+    if args.paths or args.write_paths:
+        return _paths(args.write_paths)
     if args.list or not args.wizard:
         for wizard_id in WIZARDS:
             print(wizard_id)

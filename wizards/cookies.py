@@ -67,9 +67,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogues import entries
-from .logic import AllOf, Is
-from .model import Action, Choice, Outcome, Rule, Verdict, Wizard
+from wizards.catalogues import entries
+from wizards.engine.logic import AllOf, Is
+from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, Wizard
 
 UNSURE_TOO = ("yes", "no", "unsure")
 

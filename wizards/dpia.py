@@ -84,8 +84,8 @@ Reading choices and points where sources disagree:
 """
 from __future__ import annotations
 
-from .logic import AllOf, Is, Ticked, TickedExactly
-from .model import Action, Checklist, Choice, Outcome, Rule, Verdict, Wizard
+from wizards.engine.logic import AllOf, Is, Ticked, TickedExactly
+from wizards.engine.model import Action, Checklist, Choice, Outcome, Rule, Verdict, Wizard
 
 UNSURE_TOO = ("yes", "no", "unsure")
 

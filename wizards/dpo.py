@@ -39,9 +39,9 @@ Reading choices (see the closing note of the wizard issue):
 """
 from __future__ import annotations
 
-from .logic import AllOf, Is
-from .model import Action, Choice, Outcome, Rule, Verdict, Wizard
-from .profile import PUBLIC_BODY
+from wizards.engine.logic import AllOf, Is
+from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, Wizard
+from wizards.profile import PUBLIC_BODY
 
 UNSURE_TOO = ("yes", "no", "unsure")
 

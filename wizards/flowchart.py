@@ -11,17 +11,17 @@ JavaScript.
 """
 from __future__ import annotations
 
-from .markup import escape
+from wizards.markup import escape
 
 from dataclasses import dataclass
 
-from .engine import decide, next_question
-from .logic import AllOf, Answer, AtLeast, Condition, Is, Not, Ticked, TickedExactly
-from .model import Checklist, Choice, Number, Question, Wizard
-from .paths import _leaves, candidates
-from .present import answer_label, option_label, question_text
-from .texts import t
-from .typography import french
+from wizards.engine.walk import decide, next_question
+from wizards.engine.logic import AllOf, Answer, AtLeast, Condition, Is, Not, Ticked, TickedExactly
+from wizards.engine.model import Checklist, Choice, Number, Question, Wizard
+from wizards.engine.paths import _leaves, candidates
+from wizards.present import answer_label, option_label, question_text
+from wizards.texts import t
+from wizards.typography import french
 
 # Several answers that lead to the same place share one arrow, their labels joined by this.
 JOIN = " / "

@@ -1,19 +1,19 @@
 """Turns a Decision into words: a plain dict (JSON), a Markdown record and HTML, in one language."""
 from __future__ import annotations
 
-from .markup import escape
+from wizards.markup import escape
 
 import datetime as _dt
 import json
 from typing import Any
 
-from .citations import cite
-from .engine import Decision, Refused
-from .logic import Answer
-from .belgian_time import format_date, format_datetime
-from .model import Checklist, Number, Question, Text, When, Wizard
-from .texts import has, t
-from .typography import french, french_html
+from wizards.citations import cite
+from wizards.engine.walk import Decision, Refused
+from wizards.engine.logic import Answer
+from wizards.engine.belgian_time import format_date, format_datetime
+from wizards.engine.model import Checklist, Number, Question, Text, When, Wizard
+from wizards.texts import has, t
+from wizards.typography import french, french_html
 
 
 def question_text(wizard: Wizard, question: Question, lang: str) -> str:

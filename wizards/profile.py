@@ -4,7 +4,7 @@ A wizard question with `ns="profile"` is one of these; its answer carries over b
 """
 from __future__ import annotations
 
-from .model import Checklist, Choice, Number, Text
+from wizards.engine.model import Checklist, Choice, Number, Text
 
 PUBLIC_BODY = Choice("public_body", ("yes", "no", "unsure"), cites=("gdpr:37.1.a", "be:wvg.5"), ns="profile")
 EMPLOYEES = Number("employees", minimum=0, maximum=10_000_000, cites=("gdpr:30.5",), ns="profile")

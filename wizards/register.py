@@ -62,9 +62,9 @@ Reading choices and points where sources disagree
 """
 from __future__ import annotations
 
-from .logic import AtLeast, Is
-from .model import Action, Choice, Outcome, Rule, Verdict, Wizard
-from .profile import CRIMINAL_DATA, EMPLOYEES, HAS_STAFF, SPECIAL_CATEGORIES
+from wizards.engine.logic import AtLeast, Is
+from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, Wizard
+from wizards.profile import CRIMINAL_DATA, EMPLOYEES, HAS_STAFF, SPECIAL_CATEGORIES
 
 UNSURE_TOO = ("yes", "no", "unsure")
 

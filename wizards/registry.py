@@ -1,15 +1,15 @@
 """All wizards by id, in the order the site lists them. A new wizard is one module with a WIZARD and one line here."""
 from __future__ import annotations
 
-from . import breach, cookies, data_requests, dpia, dpo, processor, register
-from .model import Wizard
+from wizards import breach, cookies, data_requests, dpia, dpo, processor, register
+from wizards.engine.model import Wizard
 
 WIZARDS: dict[str, Wizard] = {w.id: w for w in (register.WIZARD, dpo.WIZARD, dpia.WIZARD, processor.WIZARD, cookies.WIZARD,
                                           breach.WIZARD, data_requests.WIZARD)}
 
 
 def get(wizard_id: str) -> Wizard:
-    from .engine import Refused
+    from wizards.engine.walk import Refused
 
     try:
         return WIZARDS[wizard_id]

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import belgian_time
-from .breach_record import colon, csv_row
-from .engine import Decision
-from .texts import t
+from wizards.engine import belgian_time
+from wizards.breach_record import colon, csv_row
+from wizards.engine.walk import Decision
+from wizards.texts import t
 
 LOG_COLUMNS = ("received", "person", "right", "decision", "deadline", "extended", "identity", "answered",
                "reasons")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Checklist, Choice, Number, Text, When, Wizard
-from .present import option_label, question_help, question_text
-from .texts import t
+from wizards.engine.model import Checklist, Choice, Number, Text, When, Wizard
+from wizards.present import option_label, question_help, question_text
+from wizards.texts import t
 
 
 def answer_schema(wizard: Wizard, lang: str) -> dict[str, Any]:

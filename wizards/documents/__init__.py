@@ -4,7 +4,7 @@ annexes of a processor agreement (Implementing Decision (EU) 2021/915) and a pri
 """
 from __future__ import annotations
 
-from .. import __version__
+from wizards import __version__
 
 # Printed on every document with its date, so a reader knows which rules produced it.
 VERSION = f"documents-1 (gdpr-hub-wizards {__version__})"

@@ -16,10 +16,10 @@ import json
 import sys
 from typing import Any
 
-from ..texts import DEFAULT_LANGUAGE, LANGUAGES
-from . import annexes, notice, tables
-from .record import RecordError, messages, normalise
-from .sample import from_sector
+from wizards.texts import DEFAULT_LANGUAGE, LANGUAGES
+from wizards.documents import annexes, notice, tables
+from wizards.documents.record import RecordError, messages, normalise
+from wizards.documents.sample import from_sector
 
 FORMATS = {"record": ("md", "csv", "json", "xlsx", "ods"), "annexes": ("md", "html"), "checklist": ("md",),
            "notice": ("html", "page"), "check": ("text",), "sample": ("json",)}
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> tuple[int, str | bytes]:
         return (1 if gaps else 0), "\n".join(gaps) + ("\n" if gaps else "")
     if kind == "record":
         if fmt in ("xlsx", "ods"):
-            from . import spreadsheet
+            from wizards.documents import spreadsheet
             return 0, spreadsheet.write(record, lang, fmt)
         if fmt == "csv":
             return 0, tables.to_csv(record, lang)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..texts import t
-from .record import CHECKLIST_POINTS, RecordError
-from .text import colon, e, eurlex, semicolon, stamp
+from wizards.texts import t
+from wizards.documents.record import CHECKLIST_POINTS, RecordError
+from wizards.documents.text import colon, e, eurlex, semicolon, stamp
 
 
 def _activities(record: dict[str, Any], supplier: dict[str, Any]) -> list[dict[str, Any]]:

@@ -8,9 +8,9 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from . import annexes, notice, pyodide_libs, spreadsheet, tables
-from .. import belgian_time
-from .record import RecordError, check, normalise
+from wizards.documents import annexes, notice, pyodide_libs, spreadsheet, tables
+from wizards.engine import belgian_time
+from wizards.documents.record import RecordError, check, normalise
 
 
 def handle(payload: dict[str, Any], lang: str) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..texts import t
-from .record import RecordError
-from . import VERSION
-from .text import basis_label, colon, e, label, semicolon
+from wizards.texts import t
+from wizards.documents.record import RecordError
+from wizards.documents import VERSION
+from wizards.documents.text import basis_label, colon, e, label, semicolon
 
 
 def _rows(record: dict[str, Any], picked: list[int] | None) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .record import blank_activity, blank_record, normalise
+from wizards.documents.record import blank_activity, blank_record, normalise
 
 def _pick(value: Any, lang: str) -> str:
     return value.get(lang, "") if isinstance(value, dict) else str(value or "")

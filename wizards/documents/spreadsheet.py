@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .tables import from_sheets, sheets
+from wizards.documents.tables import from_sheets, sheets
 
 MEDIA_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "ods": "application/vnd.oasis.opendocument.spreadsheet"}

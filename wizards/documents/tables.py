@@ -10,10 +10,9 @@ import csv
 import io
 from typing import Any
 
-from ..texts import LANGUAGES, t
-from .record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT,
-                     RecordError, blank_record, check, normalise)
-from .text import cell, colon, stamp
+from wizards.texts import LANGUAGES, t
+from wizards.documents.record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, RecordError, blank_record, check, normalise)
+from wizards.documents.text import cell, colon, stamp
 
 SUPPLIER_COLUMNS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
                     "authorisation", "period", "docking") + tuple(f"checklist.{p}" for p in CHECKLIST_POINTS)

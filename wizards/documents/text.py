@@ -1,12 +1,12 @@
 """Shared wording helpers for the documents: labels, dates, escaping."""
 from __future__ import annotations
 
-from ..markup import escape
+from wizards.markup import escape
 
 from typing import Any
 
-from ..texts import t
-from . import VERSION
+from wizards.texts import t
+from wizards.documents import VERSION
 
 
 def e(value: object) -> str:

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .logic import Answer, Tri
-from . import belgian_time
-from .model import Checklist, Choice, Number, Outcome, Question, Rule, Text, Verdict, When, Wizard
+from wizards.engine.logic import Answer, Tri
+from wizards.engine import belgian_time
+from wizards.engine.model import Checklist, Choice, Number, Outcome, Question, Rule, Text, Verdict, When, Wizard
 
 
 class Refused(Exception):

@@ -5,14 +5,11 @@ ticked, since rules only count ticks. So the table covers every distinct route t
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Iterator
 
-from .engine import decide, next_question
-from .logic import AllOf, AnyOf, Answer, AtLeast, Condition, Not, Ticked, TickedExactly
-from .model import Checklist, Choice, Number, Question, Wizard
-from .registry import WIZARDS
+from wizards.engine.walk import decide, next_question
+from wizards.engine.logic import AllOf, AnyOf, Answer, AtLeast, Condition, Not, Ticked, TickedExactly
+from wizards.engine.model import Checklist, Choice, Number, Question, Wizard
 
 
 def _leaves(cond: Condition) -> Iterator[Condition]:
@@ -73,21 +70,3 @@ def table(wizard: Wizard) -> str:
             f"{','.join(decision.open_points) or '-'}"  # type: ignore[attr-defined]
         )
     return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str]) -> int:
-    """`python -m wizards.paths --write DIR` rewrites the golden tables after a reviewed change."""
-    if len(argv) == 2 and argv[0] == "--write":
-        out = Path(argv[1])
-        out.mkdir(parents=True, exist_ok=True)
-        for wizard in WIZARDS.values():
-            (out / f"{wizard.id}.tsv").write_text(table(wizard), encoding="utf-8")
-            print(f"wrote {out / (wizard.id + '.tsv')}")
-        return 0
-    for wizard in WIZARDS.values():
-        sys.stdout.write(f"# {wizard.id}\n{table(wizard)}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Union
 
-from .logic import Condition
+from wizards.engine.logic import Condition
 
 
 class Verdict(str, Enum):
