@@ -23,7 +23,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
-from wizards import profile as profile_fields
+from wizards.rules import profile as profile_fields
 from wizards.flowchart import mermaid, outline_html
 from wizards.present import question_html
 from wizards.registry import WIZARDS
@@ -216,7 +216,7 @@ def render_profile(ctx: PageContext) -> str:
     parts = [f'<form class="wz-profile" method="dialog" data-lang="{lang}" data-root="{_e(ctx.root)}">'
              f'<h2>{_e(t(lang, "profile.title"))}</h2><p>{_e(t(lang, "profile.intro"))}</p>']
     # Who the organisation is and who decides: the combined record names them (optional, kept locally).
-    # (The organisation's name is a profile field of its own, wizards/profile.py, asked below.)
+    # (The organisation's name is a profile field of its own, wizards/rules/profile.py, asked below.)
     for name, auto in (("decided_by", "off"),):
         parts.append(f'<p><label for="profile-{name}"><strong>{_e(t(lang, f"record.{name}"))}</strong></label><br>'
                      f'<input type="text" class="wz-number" style="width: min(100%, 30rem)" id="profile-{name}" name="{name}" '
@@ -321,14 +321,14 @@ def render_catalogue(kind: str, ctx: PageContext) -> str:
     lang, words = ctx.lang, CATALOGUE_TEXT[ctx.lang]
     rows = []
     if kind == "cookies":
-        from wizards.cookies import catalogue
+        from wizards.rules.cookies import catalogue
 
         for entry in catalogue():
             label = t(lang, f"verdict.{entry['verdict']}")
             rows.append((f"{entry['name'][lang]} ({entry['provider'][lang]})", f"{entry['purpose'][lang]} {entry['reason'][lang]}",
                          label, entry["answers"]))
     elif kind == "processor":
-        from wizards.processor import suppliers
+        from wizards.rules.processor import suppliers
 
         roles = SECTOR_TEXT[lang]["roles"]
         for entry in suppliers():

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from wizards.engine import walk as engine
-from wizards import profile
+from wizards.rules import profile
 from wizards.registry import WIZARDS
 from wizards.texts import LANGUAGES
 

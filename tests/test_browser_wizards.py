@@ -62,7 +62,7 @@ def test_clicked_verdict_equals_command_line(hub, context, wizard_id, lang):
 
 
 def test_picking_from_the_cookie_catalogue_fills_in_the_wizard(hub, context):
-    from wizards.cookies import catalogue
+    from wizards.rules.cookies import catalogue
 
     page = context.new_page()
     page.goto(hub.url + "en/wizards/cookies/")
@@ -73,7 +73,7 @@ def test_picking_from_the_cookie_catalogue_fills_in_the_wizard(hub, context):
 
 
 def test_picking_a_supplier_gives_its_usual_role(hub, context):
-    from wizards.processor import suppliers
+    from wizards.rules.processor import suppliers
 
     page = context.new_page()
     page.goto(hub.url + "wizards/processor/")

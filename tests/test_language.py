@@ -74,7 +74,7 @@ def catalogue_texts(lang: str) -> list[str]:
     texts = []
     for file, table, fields in (("cookies_catalogue.toml", "cookie", ("name", "provider", "purpose", "reason")),
                                 ("suppliers_catalogue.toml", "supplier", ("name", "reason"))):
-        for entry in tomllib.loads((ROOT / "wizards" / file).read_text(encoding="utf-8"))[table]:
+        for entry in tomllib.loads((ROOT / "wizards" / "rules" / file).read_text(encoding="utf-8"))[table]:
             for item in [entry] + entry.get("variant", []):
                 for field in fields:
                     value = item.get(field)

@@ -78,7 +78,7 @@ def test_page_states_the_fixed_point(path, present, absent, source, lang):
 
 
 def test_accountant_depends_on_the_task_in_every_sector():
-    """Guide 'processors' and wizards/suppliers_catalogue.toml: processor for bookkeeping on instructions,
+    """Guide 'processors' and wizards/rules/suppliers_catalogue.toml: processor for bookkeeping on instructions,
     controller for its own legal duties (AML Act of 18 September 2017)."""
     for sector in load_all():
         roles = {s["supplier"]["en"]: s["role"] for s in sector.data["suppliers"]}

@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from wizards.engine import belgian_time
-from wizards.breach import WIZARD
+from wizards.rules.breach import WIZARD
 from wizards.engine.walk import decide
 from wizards.present import to_dict, to_markdown
 

@@ -16,10 +16,10 @@ from wizards.engine.walk import Refused, decide, next_question
 from wizards.engine.logic import Tri
 from wizards.present import to_dict
 from wizards.texts import LANGUAGES, catalogue, has
-from wizards.cookies import WIZARD
+from wizards.rules.cookies import WIZARD
 
 CATALOGUE = tomllib.loads(
-    (Path(__file__).resolve().parents[1] / "wizards" / "cookies_catalogue.toml").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[1] / "wizards" / "rules" / "cookies_catalogue.toml").read_text(encoding="utf-8")
 )["cookie"]
 
 

@@ -8,7 +8,7 @@ its nine criteria and its table of examples (GD-8); and the seed documents in
 """
 import pytest
 
-from wizards.dpia import WIZARD
+from wizards.rules.dpia import WIZARD
 from wizards.engine.walk import Refused, decide, walk
 from wizards.present import to_dict
 from wizards.texts import LANGUAGES, catalogue

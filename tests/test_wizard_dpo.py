@@ -2,7 +2,7 @@
 import pytest
 
 from wizards.engine.walk import Refused, decide
-from wizards.dpo import WIZARD
+from wizards.rules.dpo import WIZARD
 from wizards.present import to_dict
 from wizards.texts import t
 

@@ -10,7 +10,7 @@ import pytest
 from wizards import citations, present
 from wizards.engine.walk import Refused, decide
 from wizards.engine.model import Verdict
-from wizards.processor import ART_28_3, WIZARD, suppliers
+from wizards.rules.processor import ART_28_3, WIZARD, suppliers
 from wizards.texts import LANGUAGES, catalogue, has, t
 
 PROCESSOR = {"handles_data": "yes", "purposes": "instructions"}

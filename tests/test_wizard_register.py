@@ -7,7 +7,7 @@ import pytest
 
 from wizards.engine.walk import Refused, decide
 from wizards.engine.paths import enumerate_paths
-from wizards.register import WIZARD
+from wizards.rules.register import WIZARD
 
 NOTHING_ELSE = {"special_categories": "no", "criminal_data": "no", "risk": "no"}
 

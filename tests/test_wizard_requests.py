@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from wizards.engine import belgian_time
-from wizards.data_requests import WIZARD
+from wizards.rules.data_requests import WIZARD
 from wizards.engine.walk import Refused, decide
 from wizards.present import to_dict
 from wizards.requests_record import letter

@@ -1,7 +1,7 @@
 """All wizards by id, in the order the site lists them. A new wizard is one module with a WIZARD and one line here."""
 from __future__ import annotations
 
-from wizards import breach, cookies, data_requests, dpia, dpo, processor, register
+from wizards.rules import breach, cookies, data_requests, dpia, dpo, processor, register
 from wizards.engine.model import Wizard
 
 WIZARDS: dict[str, Wizard] = {w.id: w for w in (register.WIZARD, dpo.WIZARD, dpia.WIZARD, processor.WIZARD, cookies.WIZARD,

@@ -1,4 +1,4 @@
-// Same questions and rule order as wizards/dpo.py; three-valued like the engine.
+// Same questions and rule order as wizards/rules/dpo.py; three-valued like the engine.
 const RULES = [
   { id: "public_body", all: ["public_body"] },
   { id: "large_scale_monitoring", all: ["monitoring_core", "monitoring_large_scale"] },

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from wizards.engine.logic import AllOf, Is
 from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, Wizard
-from wizards.profile import PUBLIC_BODY
+from wizards.rules.profile import PUBLIC_BODY
 
 UNSURE_TOO = ("yes", "no", "unsure")
 

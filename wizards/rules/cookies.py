@@ -67,7 +67,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizards.catalogues import entries
+from wizards.rules.catalogues import entries
 from wizards.engine.logic import AllOf, Is
 from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, Wizard
 

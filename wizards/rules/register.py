@@ -64,7 +64,7 @@ from __future__ import annotations
 
 from wizards.engine.logic import AtLeast, Is
 from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, Wizard
-from wizards.profile import CRIMINAL_DATA, EMPLOYEES, HAS_STAFF, SPECIAL_CATEGORIES
+from wizards.rules.profile import CRIMINAL_DATA, EMPLOYEES, HAS_STAFF, SPECIAL_CATEGORIES
 
 UNSURE_TOO = ("yes", "no", "unsure")
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 from wizards import requests_record
 from wizards.engine.logic import AllOf, Is, Not
 from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
-from wizards.profile import ORG_CONTACT, ORG_NAME
+from wizards.rules.profile import ORG_CONTACT, ORG_NAME
 
 UNSURE_TOO = ("yes", "no", "unsure")
 RIGHTS = ("access", "rectification", "erasure", "restriction", "portability", "marketing", "objection",
