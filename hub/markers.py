@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wizards.rules import profile as profile_fields
-from wizards.flowchart import mermaid, outline_html
-from wizards.present import question_html
+from wizards.present.flowchart import mermaid, outline_html
+from wizards.present.render import question_html
 from wizards.registry import WIZARDS
-from wizards.texts import t
+from wizards.present.texts import t
 
 from .sectors import Sector
 
@@ -202,7 +202,7 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
 
 def render_profile(ctx: PageContext) -> str:
     lang = ctx.lang
-    from wizards.present import option_label, question_help, question_text
+    from wizards.present.render import option_label, question_help, question_text
 
     class _Profile:  # the profile questions are shared, not owned by one wizard
         id = "profile"

@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from hub import npm_assets, xz  # noqa: E402
-from wizards.typography import french_html  # noqa: E402
+from wizards.present.typography import french_html  # noqa: E402
 from hub import spreadsheet_assets  # noqa: E402
 from hub.markers import MarkerError, PageContext, expand  # noqa: E402
 from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
@@ -34,7 +34,7 @@ from hub.stdlib import spreadsheet_stdlib, trimmed_stdlib  # noqa: E402
 from wizards.documents import spreadsheet, tables  # noqa: E402
 from wizards.documents.sample import from_sector  # noqa: E402
 from wizards.registry import WIZARDS  # noqa: E402
-from wizards.texts import LANGUAGES  # noqa: E402
+from wizards.present.texts import LANGUAGES  # noqa: E402
 
 STATIC = ROOT / "hub" / "static"
 NAV_TITLES = {

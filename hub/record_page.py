@@ -11,7 +11,7 @@ from typing import Any
 
 from wizards.documents.record import ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS
 from wizards.documents.sample import from_sector
-from wizards.texts import catalogue
+from wizards.present.texts import catalogue
 
 from .sectors import Sector
 

@@ -13,7 +13,7 @@ from typing import Any
 from wizards.engine import walk as engine
 from wizards.rules import profile
 from wizards.registry import WIZARDS
-from wizards.texts import LANGUAGES
+from wizards.present.texts import LANGUAGES
 
 from . import ROOT
 from .schema import Bool, Enum, Free, ListOf, Map, SchemaError, Str, load

@@ -50,8 +50,8 @@ def build_wheel() -> Path:
 
 # Modules the browser never imports (the command lines, the build's flowchart and path tables): the
 # site's wheel is only for the browser, where they would be bytes downloaded for nothing.
-NOT_IN_BROWSER = ("wizards/__main__.py", "wizards/cli.py", "wizards/flowchart.py", "wizards/engine/paths.py",
-                  "wizards/schema.py", "wizards/documents/__main__.py")
+NOT_IN_BROWSER = ("wizards/__main__.py", "wizards/cli.py", "wizards/present/flowchart.py", "wizards/engine/paths.py",
+                  "wizards/present/schema.py", "wizards/documents/__main__.py")
 
 
 def _recompress(wheel: Path) -> None:

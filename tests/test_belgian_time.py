@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from wizards.engine import belgian_time as bt
 from wizards.engine.walk import Refused, check_answer, coerce, decide
 from wizards.engine.model import When
-from wizards.present import answer_label
+from wizards.present.render import answer_label
 from wizards.registry import WIZARDS
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from wizards.texts import t
+from wizards.present.texts import t
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import pytest
 from hub.sectors import load_all
 from wizards.documents import spreadsheet, tables
 from wizards.documents.sample import from_sector
-from wizards.texts import LANGUAGES
+from wizards.present.texts import LANGUAGES
 
 pytestmark = pytest.mark.browser
 

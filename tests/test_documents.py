@@ -17,7 +17,7 @@ from hub.sectors import load_all
 from wizards.documents import annexes, notice, spreadsheet, tables
 from wizards.documents.record import ACTIVITY_FIELDS, RecordError, check, messages, normalise
 from wizards.documents.sample import from_sector
-from wizards.texts import LANGUAGES
+from wizards.present.texts import LANGUAGES
 
 EXPECTED = Path(__file__).parent / "expected" / "documents"
 DATE = "2026-12-02"

@@ -3,7 +3,7 @@ a wizard without them behaves exactly as before."""
 from wizards.engine.walk import decide, next_question, walk
 from wizards.engine.logic import Is
 from wizards.engine.model import Choice, Outcome, Rule, Text, Verdict, When, Wizard
-from wizards.present import to_dict, to_markdown, result_html
+from wizards.present.render import to_dict, to_markdown, result_html
 from wizards.registry import WIZARDS
 
 TOY = Wizard(

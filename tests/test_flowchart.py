@@ -10,13 +10,13 @@ import re
 
 import pytest
 
-from wizards.typography import french
-from wizards.flowchart import mermaid
+from wizards.present.typography import french
+from wizards.present.flowchart import mermaid
 from wizards.engine.model import Checklist, Choice, Number
 from wizards.engine.paths import enumerate_paths
-from wizards.present import answer_label, option_label, question_text
+from wizards.present.render import answer_label, option_label, question_text
 from wizards.registry import WIZARDS
-from wizards.texts import LANGUAGES, t
+from wizards.present.texts import LANGUAGES, t
 
 NODE = re.compile(r'^\s*(\w+)(?:\{"(.*)"\}|\(\["(.*)"\]\)|\["(.*)"\])\s*$')
 EDGE = re.compile(r'^\s*(\w+)(?:\(\[".*"\]\))?\s*-->(?:\|"(.*)"\|)?\s*(\w+)\s*$')

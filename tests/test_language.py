@@ -14,8 +14,8 @@ import pytest
 
 from hub.markers import SECTOR_TEXT, register_rows
 from hub.sectors import load_sector, sector_folders
-from wizards.texts import catalogue
-from wizards.typography import NNBSP, french, french_html
+from wizards.present.texts import catalogue
+from wizards.present.typography import NNBSP, french, french_html
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,10 +1,10 @@
-"""wizards.markup.escape stands in for html.escape in the browser (to keep html's entity table out of
+"""wizards.present.markup.escape stands in for html.escape in the browser (to keep html's entity table out of
 the download): it must give exactly the same text."""
 import html
 
 from hypothesis import given, strategies as st
 
-from wizards.markup import escape
+from wizards.present.markup import escape
 
 
 @given(st.text(), st.booleans())

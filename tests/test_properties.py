@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from wizards import browser
 from wizards.engine.walk import Decision, Refused, decide
-from wizards.present import refusal_message, to_dict
+from wizards.present.render import refusal_message, to_dict
 from wizards.registry import WIZARDS
 
 values = st.one_of(

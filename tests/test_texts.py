@@ -3,13 +3,13 @@ import re
 
 import pytest
 
-from wizards.citations import cite, known
-from wizards.flowchart import mermaid, outline_html
+from wizards.present.citations import cite, known
+from wizards.present.flowchart import mermaid, outline_html
 from wizards.engine.logic import AllOf, AnyOf, Not
 from wizards.engine.paths import enumerate_paths
-from wizards.present import to_dict, to_markdown
+from wizards.present.render import to_dict, to_markdown
 from wizards.registry import WIZARDS
-from wizards.texts import LANGUAGES, catalogue
+from wizards.present.texts import LANGUAGES, catalogue
 
 
 def test_same_keys_in_every_language():

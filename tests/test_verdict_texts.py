@@ -6,9 +6,9 @@ import re
 import pytest
 
 from wizards.engine.paths import enumerate_paths
-from wizards.present import result_html, to_dict, to_markdown
+from wizards.present.render import result_html, to_dict, to_markdown
 from wizards.registry import WIZARDS
-from wizards.texts import has, t
+from wizards.present.texts import has, t
 
 
 def depends_paths(wizard_id):

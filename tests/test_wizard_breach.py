@@ -18,7 +18,7 @@ import pytest
 from wizards.engine import belgian_time
 from wizards.rules.breach import WIZARD
 from wizards.engine.walk import decide
-from wizards.present import to_dict, to_markdown
+from wizards.present.render import to_dict, to_markdown
 
 CONTROLLER = {"is_breach": "yes", "role": "controller"}
 NOW = dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.timezone.utc)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from wizards.citations import known
+from wizards.present.citations import known
 from wizards.engine.walk import Refused, decide, next_question
 from wizards.engine.logic import Tri
-from wizards.present import to_dict
-from wizards.texts import LANGUAGES, catalogue, has
+from wizards.present.render import to_dict
+from wizards.present.texts import LANGUAGES, catalogue, has
 from wizards.rules.cookies import WIZARD
 
 CATALOGUE = tomllib.loads(

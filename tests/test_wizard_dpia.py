@@ -10,8 +10,8 @@ import pytest
 
 from wizards.rules.dpia import WIZARD
 from wizards.engine.walk import Refused, decide, walk
-from wizards.present import to_dict
-from wizards.texts import LANGUAGES, catalogue
+from wizards.present.render import to_dict
+from wizards.present.texts import LANGUAGES, catalogue
 
 # The path of an operation that hits none of the legal cases, up to the criteria question.
 NO_LEGAL_CASE = {
@@ -230,7 +230,7 @@ def test_gba_list_items_7_and_8_make_a_dpia_mandatory(item):
 def test_gba_list_has_eight_items_and_the_no_text_no_longer_defers_to_the_criteria():
     """Issue 10 point 6: the 'no' text said 'the list has further items ... the European criteria cover them'.
     Eight items now (Alis Advocaten counts 8, DP-6), and the citation has an address."""
-    from wizards.citations import cite
+    from wizards.present.citations import cite
     assert len(WIZARD.question("gba_list").items) == 8
     for lang in LANGUAGES:
         assert "8" in catalogue(lang)["dpia.rule.gba_list.no"] or "eight" in catalogue(lang)["dpia.rule.gba_list.no"] \

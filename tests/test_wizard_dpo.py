@@ -3,8 +3,8 @@ import pytest
 
 from wizards.engine.walk import Refused, decide
 from wizards.rules.dpo import WIZARD
-from wizards.present import to_dict
-from wizards.texts import t
+from wizards.present.render import to_dict
+from wizards.present.texts import t
 
 NO_BE = {"federal_processing": "no", "public_task": "no"}
 

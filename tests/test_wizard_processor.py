@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from wizards import citations, present
+from wizards.present import citations, render as present
 from wizards.engine.walk import Refused, decide
 from wizards.engine.model import Verdict
 from wizards.rules.processor import ART_28_3, WIZARD, suppliers
-from wizards.texts import LANGUAGES, catalogue, has, t
+from wizards.present.texts import LANGUAGES, catalogue, has, t
 
 PROCESSOR = {"handles_data": "yes", "purposes": "instructions"}
 OWN_CONTROLLER = {"handles_data": "yes", "purposes": "own", "decided_together": "separately"}

@@ -9,7 +9,7 @@ import pytest
 from wizards.engine import belgian_time
 from wizards.rules.data_requests import WIZARD
 from wizards.engine.walk import Refused, decide
-from wizards.present import to_dict
+from wizards.present.render import to_dict
 from wizards.requests_record import letter
 
 NOW = dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.timezone.utc)

@@ -11,7 +11,7 @@ from typing import Any
 
 from wizards.engine import belgian_time
 from wizards.engine.walk import Decision
-from wizards.texts import t
+from wizards.present.texts import t
 
 DEADLINE = dt.timedelta(hours=72)
 NOTIFY = ("notify_gba", "notify_gba_exempt", "notify_and_tell", "notify_and_announce", "depends")

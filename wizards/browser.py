@@ -10,9 +10,9 @@ from typing import Any
 
 from wizards.documents import bridge as documents
 from wizards.engine.walk import Refused, coerce, decide, validate, walk
-from wizards.present import answers_html, question_html, refusal_message, result_html, to_dict, to_json, to_markdown
+from wizards.present.render import answers_html, question_html, refusal_message, result_html, to_dict, to_json, to_markdown
 from wizards.registry import get
-from wizards.texts import LANGUAGES
+from wizards.present.texts import LANGUAGES
 
 
 def step(payload_json: str) -> str:

@@ -13,10 +13,10 @@ from typing import Any
 
 from wizards.engine.paths import table
 from wizards.engine.walk import Refused, decide
-from wizards.present import refusal_message, to_dict, to_json
+from wizards.present.render import refusal_message, to_dict, to_json
 from wizards.registry import WIZARDS, get
-from wizards.schema import answer_schema
-from wizards.texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from wizards.present.schema import answer_schema
+from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 _CLI_ONLY = {"no_input"}

@@ -19,7 +19,7 @@ from typing import Any
 from wizards.engine import belgian_time
 from wizards.breach_record import colon, csv_row
 from wizards.engine.walk import Decision
-from wizards.texts import t
+from wizards.present.texts import t
 
 LOG_COLUMNS = ("received", "person", "right", "decision", "deadline", "extended", "identity", "answered",
                "reasons")

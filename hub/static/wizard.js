@@ -467,7 +467,7 @@ function mdText(value) {
 const mdList = (value) => (Array.isArray(value) ? value.filter((item) => item && typeof item === "object") : []);
 const mdUrl = (value) => (typeof value === "string" && /^https?:\/\/[^\s<>"'`\\]+$/.test(value) ? ` <${value}>` : "");
 
-// One wizard's result, from its stored record data (see wizards/present.py, to_markdown).
+// One wizard's result, from its stored record data (see wizards/present/render.py, to_markdown).
 function recordMarkdown(r, texts) {
   const c = texts.colon;  // ": ", in French with a narrow no-break space before it
   const lines = [

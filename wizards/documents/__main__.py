@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from wizards.texts import DEFAULT_LANGUAGE, LANGUAGES
+from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES
 from wizards.documents import annexes, notice, tables
 from wizards.documents.record import RecordError, messages, normalise
 from wizards.documents.sample import from_sector

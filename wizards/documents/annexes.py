@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizards.texts import t
+from wizards.present.texts import t
 from wizards.documents.record import CHECKLIST_POINTS, RecordError
 from wizards.documents.text import colon, e, eurlex, semicolon, stamp
 

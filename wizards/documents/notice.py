@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizards.texts import t
+from wizards.present.texts import t
 from wizards.documents.record import RecordError
 from wizards.documents import VERSION
 from wizards.documents.text import basis_label, colon, e, label, semicolon

@@ -10,7 +10,7 @@ import csv
 import io
 from typing import Any
 
-from wizards.texts import LANGUAGES, t
+from wizards.present.texts import LANGUAGES, t
 from wizards.documents.record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, RecordError, blank_record, check, normalise)
 from wizards.documents.text import cell, colon, stamp
 

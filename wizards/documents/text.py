@@ -1,11 +1,11 @@
 """Shared wording helpers for the documents: labels, dates, escaping."""
 from __future__ import annotations
 
-from wizards.markup import escape
+from wizards.present.markup import escape
 
 from typing import Any
 
-from wizards.texts import t
+from wizards.present.texts import t
 from wizards.documents import VERSION
 
 

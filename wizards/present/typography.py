@@ -3,7 +3,7 @@
 French puts a space before these signs. An ordinary space lets a browser wrap the sign onto a line of
 its own ("Dois-je désigner un DPD" / "?"); a narrow no-break space keeps it with its word. Writers type
 an ordinary space or none at all, so the texts stay easy to edit and this filter runs on every French
-text the visitor sees: the wizard texts (wizards/texts.py) and the built French pages (hub/mkdocs_hooks.py).
+text the visitor sees: the wizard texts (wizards/present/texts.py) and the built French pages (hub/mkdocs_hooks.py).
 Standard library only: the wizards package runs in the browser.
 """
 from __future__ import annotations

@@ -11,7 +11,7 @@ JavaScript.
 """
 from __future__ import annotations
 
-from wizards.markup import escape
+from wizards.present.markup import escape
 
 from dataclasses import dataclass
 
@@ -19,9 +19,9 @@ from wizards.engine.walk import decide, next_question
 from wizards.engine.logic import AllOf, Answer, AtLeast, Condition, Is, Not, Ticked, TickedExactly
 from wizards.engine.model import Checklist, Choice, Number, Question, Wizard
 from wizards.engine.paths import _leaves, candidates
-from wizards.present import answer_label, option_label, question_text
-from wizards.texts import t
-from wizards.typography import french
+from wizards.present.render import answer_label, option_label, question_text
+from wizards.present.texts import t
+from wizards.present.typography import french
 
 # Several answers that lead to the same place share one arrow, their labels joined by this.
 JOIN = " / "

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from wizards.typography import french
+from wizards.present.typography import french
 
 
 @dataclass(frozen=True)

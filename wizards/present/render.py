@@ -1,19 +1,19 @@
 """Turns a Decision into words: a plain dict (JSON), a Markdown record and HTML, in one language."""
 from __future__ import annotations
 
-from wizards.markup import escape
+from wizards.present.markup import escape
 
 import datetime as _dt
 import json
 from typing import Any
 
-from wizards.citations import cite
+from wizards.present.citations import cite
 from wizards.engine.walk import Decision, Refused
 from wizards.engine.logic import Answer
 from wizards.engine.belgian_time import format_date, format_datetime
 from wizards.engine.model import Checklist, Number, Question, Text, When, Wizard
-from wizards.texts import has, t
-from wizards.typography import french, french_html
+from wizards.present.texts import has, t
+from wizards.present.typography import french, french_html
 
 
 def question_text(wizard: Wizard, question: Question, lang: str) -> str:

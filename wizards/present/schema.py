@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from wizards.engine.model import Checklist, Choice, Number, Text, When, Wizard
-from wizards.present import option_label, question_help, question_text
-from wizards.texts import t
+from wizards.present.render import option_label, question_help, question_text
+from wizards.present.texts import t
 
 
 def answer_schema(wizard: Wizard, lang: str) -> dict[str, Any]:
