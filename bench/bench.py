@@ -32,13 +32,8 @@ sys.path.insert(0, str(ROOT))
 from hub.__main__ import build  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.hosting import Host, Sent  # noqa: E402
-from tests.test_browser_offline import KEPT  # noqa: E402
-
-PROFILES = (  # name, (bits per second, round trip ms) or None, CPU slowdown
-    ("localhost", None, 1),
-    ("10 Mbit/s, 40 ms", (10_000_000, 40), 1),
-    ("1.6 Mbit/s, 150 ms, CPU x4", (1_600_000, 150), 4),
-)
+from bench.unwatched import warm_starts  # noqa: E402
+from bench.visits import PHASES, PROFILES, visit, wait_kept  # noqa: E402
 
 UNWATCHED_ROUNDS = 5
 
@@ -53,51 +48,6 @@ STEP_JS = """(question) => new Promise((resolve) => {
   form.querySelector('input[value=no]').checked = true;
   form.querySelector('.wz-next').click();
 })"""
-
-
-# The worker's marks (ms since its start() began), after three of the page's own: when the worker
-# was created, when its script began and when its start() began (ms since navigation).
-PHASES = """() => {
-  const p = window.__wzBoot && window.__wzBoot.phases;
-  if (!p) return null;
-  const since = (wall) => Math.round(wall - performance.timeOrigin);
-  const out = { "page: worker created": since(p.created_at), "page: worker script": since(p.script_at),
-                "page: worker start()": since(p.init_at) };
-  for (const [k, v] of Object.entries(p)) if (!k.endsWith("_at")) out[k] = v;
-  return out;
-}"""
-
-
-def emulate(context, page, profile) -> None:
-    _, network, cpu = profile
-    cdp = context.new_cdp_session(page)
-    if network:
-        bits, rtt = network
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": rtt,
-                                                      "downloadThroughput": bits / 8, "uploadThroughput": bits / 8})
-    if cpu > 1:
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
-
-
-def visit(context, url: str, profile) -> tuple[object, float]:
-    page = context.new_page()
-    emulate(context, page, profile)
-    page.goto(url)
-    page.wait_for_selector(".wz[data-state=ready]", timeout=300000)
-    return page, float(page.get_attribute(".wz", "data-ready-at"))
-
-
-def wait_kept(page) -> bool:
-    """Waits up to 120 s for the offline cache, the snapshot and the warm-up; says whether they came."""
-    if page.query_selector(".wz[data-wizard]") is None:  # the plain-JavaScript baseline keeps nothing
-        return True
-    deadline = time.monotonic() + 120
-    while not (page.evaluate(KEPT) and page.query_selector(".wz[data-warmed]")):
-        if time.monotonic() > deadline:
-            return False
-        page.wait_for_timeout(200)
-    return True
 
 
 def run_site(browser, host: Host, path: str, profile, extra: bool) -> dict:
@@ -156,7 +106,6 @@ def print_log(title: str, log: list[Sent]) -> None:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    from bench.unwatched import warm_starts  # imported here: bench.unwatched imports wait_kept from this module
 
     started = time.perf_counter()
     t0 = time.perf_counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench import PHASES, PROFILES, visit, wait_kept  # noqa: E402
+from bench.visits import PHASES, PROFILES, visit, wait_kept  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.hosting import Host  # noqa: E402
 

@@ -19,7 +19,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.bench import wait_kept
+from bench.visits import wait_kept
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 SETTLE_S = 2.5  # a warm start takes well under a second; the page is left alone this long

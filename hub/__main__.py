@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -17,6 +18,8 @@ from pathlib import Path
 from . import ROOT
 from .schema import SchemaError
 from .sectors import load_all
+from wizards.documents.sample import from_sector
+from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def site_dir(edition: str | None) -> Path:
@@ -75,6 +78,15 @@ def serve(folder: Path, port: int) -> None:
             print("Stopped.")
 
 
+def _sample(sector_id: str, lang: str) -> int:
+    sectors = {s.id: s for s in load_all()}
+    if sector_id not in sectors:
+        print(f"Unknown sector {sector_id!r}; known: {', '.join(sectors)}", file=sys.stderr)
+        return 2
+    print(json.dumps(from_sector(sectors[sector_id].data, lang), ensure_ascii=False, indent=2))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hub")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -84,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--port", type=int, default=8000)
     sub.add_parser("editions", help="list the sector ids that can be built as editions")
     sub.add_parser("check", help="validate every sector folder and stop at the first mistake")
+    sample = sub.add_parser("sample", help="a sector's sample record as JSON (input for python -m wizards.documents)")
+    sample.add_argument("--sector", required=True, help="the sector folder's id")
+    sample.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     args = parser.parse_args(argv)
     if args.command == "editions":
         print("\n".join(s.id for s in load_all()))
@@ -96,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{len(sectors)} sector folder(s) valid: {', '.join(s.id for s in sectors)}")
         return 0
+    if args.command == "sample":
+        return _sample(args.sector, args.lang)
     folder = build(args.edition)
     if args.command == "serve":
         serve(folder, args.port)

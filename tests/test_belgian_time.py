@@ -52,7 +52,7 @@ def test_skipped_hour_does_not_exist_and_repeated_hour_takes_summer_time():
 
 
 def test_72_hours_across_the_spring_change_end_one_wall_clock_hour_later():
-    from wizards.breach_record import clock
+    from wizards.documents.breach_log import clock
 
     deadline, _ = clock(dt.datetime(2026, 3, 27, 10, 0), NOW)
     assert deadline == dt.datetime(2026, 3, 30, 11, 0)
@@ -74,7 +74,7 @@ def test_one_month_as_the_edpb_counts_it(received, expected):
 
 
 def test_extension_counts_two_months_from_the_first_deadline():
-    from wizards.requests_record import deadlines
+    from wizards.documents.requests_log import deadlines
 
     assert deadlines(dt.date(2026, 1, 31)) == (dt.date(2026, 2, 28), dt.date(2026, 4, 28))
     assert deadlines(dt.date(2026, 10, 31)) == (dt.date(2026, 11, 30), dt.date(2027, 1, 30))
@@ -168,7 +168,7 @@ def test_cli_refuses_a_future_awareness_date_in_the_chosen_language():
 def test_wall_clock_round_trip_and_72_real_hours(moment):
     """Every UTC moment has one wall-clock reading that leads back to it (the repeated October hour
     reads back as its first occurrence), and the breach deadline is always 72 real hours later."""
-    from wizards.breach_record import clock
+    from wizards.documents.breach_log import clock
 
     aware_utc = moment.replace(tzinfo=dt.timezone.utc)
     local = bt.to_local(aware_utc)

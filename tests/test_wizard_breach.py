@@ -16,7 +16,9 @@ import sys
 import pytest
 
 from wizards.engine import belgian_time
-from wizards.rules.breach import WIZARD
+from wizards.registry import WIZARDS
+
+WIZARD = WIZARDS["breach"]
 from wizards.engine.walk import decide
 from wizards.present.render import to_dict, to_markdown
 

@@ -7,10 +7,12 @@ import sys
 import pytest
 
 from wizards.engine import belgian_time
-from wizards.rules.data_requests import WIZARD
+from wizards.registry import WIZARDS
+
+WIZARD = WIZARDS["requests"]
 from wizards.engine.walk import Refused, decide
 from wizards.present.render import to_dict
-from wizards.requests_record import letter
+from wizards.documents.requests_log import letter
 
 NOW = dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.timezone.utc)
 OK = {"excessive": "no"}

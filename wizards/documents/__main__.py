@@ -4,7 +4,9 @@
     python -m wizards.documents annexes --lang fr --supplier 1 < record.json
     python -m wizards.documents notice --lang nl --activities 1,4 --format page < record.json
     python -m wizards.documents check --lang nl < record.json     (exit 1 while a required field is empty)
-    python -m wizards.documents sample --sector pharmacies --lang nl > record.json
+
+A sector's sample record comes from the build side, which reads the sector files:
+`python -m hub sample --sector pharmacies --lang nl > record.json`.
 
 Exit codes: 0 done, 1 the check found gaps, 2 bad input (the message names the field).
 """
@@ -19,10 +21,9 @@ from typing import Any
 from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES
 from wizards.documents import annexes, notice, tables
 from wizards.documents.record import RecordError, messages, normalise
-from wizards.documents.sample import from_sector
 
 FORMATS = {"record": ("md", "csv", "json", "xlsx", "ods"), "annexes": ("md", "html"), "checklist": ("md",),
-           "notice": ("html", "page"), "check": ("text",), "sample": ("json",)}
+           "notice": ("html", "page"), "check": ("text",)}
 
 
 def _numbers(text: str) -> list[int]:
@@ -43,26 +44,11 @@ def _read_record() -> dict[str, Any]:
     return normalise(data)
 
 
-def _sample(sector_id: str, lang: str) -> dict[str, Any]:
-    try:
-        from hub.sectors import load_all  # the YAML reader lives on the build side
-    except ImportError:
-        raise RecordError("--sector needs the site's packages (pip install .[site]) and a checkout of the project") from None
-    sectors = {s.id: s for s in load_all()}
-    if sector_id not in sectors:
-        raise RecordError(f"unknown sector {sector_id!r}; known: {', '.join(sectors)}")
-    return from_sector(sectors[sector_id].data, lang)
-
-
 def run(args: argparse.Namespace) -> tuple[int, str | bytes]:
     lang, date, kind = args.lang, args.date, args.document
     fmt = args.format or FORMATS[kind][0]
     if fmt not in FORMATS[kind]:
         raise RecordError(f"--format for {kind}: one of {', '.join(FORMATS[kind])}")
-    if kind == "sample":
-        if not args.sector:
-            raise RecordError("sample needs --sector ID")
-        return 0, json.dumps(_sample(args.sector, lang), ensure_ascii=False, indent=2) + "\n"
     record = _read_record()
     if kind == "check":
         gaps = messages(record, lang)
@@ -96,7 +82,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", help="record: md, csv, json, xlsx, ods; annexes: md, html; notice: html, page")
     parser.add_argument("--supplier", type=int, help="annexes/checklist: the supplier's number in the record (from 1)")
     parser.add_argument("--activities", help="notice: the rows it covers, e.g. 1,3 (default: the record's choice, or all)")
-    parser.add_argument("--sector", help="sample: the sector folder's id")
     parser.add_argument("--date", default=datetime.date.today().isoformat(), help="the date printed on the document")
     parser.add_argument("-o", "--output", help="write to this file instead of standard output")
     args = parser.parse_args(argv)

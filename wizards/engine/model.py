@@ -144,7 +144,8 @@ class Wizard:
     depends: str
     conflicts: tuple[Conflict, ...] = ()
     # Extra parts of the record beyond the verdict (a deadline, a letter, a log line): a function
-    # (decision, lang) -> {"sections": [...], "files": [...]}, see present.to_dict.
+    # (decision, lang) -> {"sections": [...], "files": [...]}, see present.render.to_dict. Attached by
+    # wizards/registry.py from wizards/documents/, so that a rule module imports only the engine.
     extras: Callable[..., dict[str, Any]] | None = field(default=None, compare=False)
 
     def question(self, question_id: str) -> Question:

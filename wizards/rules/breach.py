@@ -37,7 +37,6 @@ Reading choices
 """
 from __future__ import annotations
 
-from wizards import breach_record
 from wizards.engine.logic import AllOf, AnyOf, Is
 from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
 
@@ -107,5 +106,4 @@ WIZARD = Wizard(
     ),
     otherwise="log_only",
     depends="depends",
-    extras=breach_record.extras,
 )

@@ -28,7 +28,6 @@ Reading choices
 """
 from __future__ import annotations
 
-from wizards import requests_record
 from wizards.engine.logic import AllOf, Is, Not
 from wizards.engine.model import Action, Choice, Outcome, Rule, Verdict, When, Wizard
 from wizards.rules.profile import ORG_CONTACT, ORG_NAME
@@ -124,5 +123,4 @@ WIZARD = Wizard(
     ),
     otherwise="clarify",
     depends="depends",
-    extras=requests_record.extras,
 )

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Any
 
 from wizards.engine import belgian_time
-from wizards.breach_record import colon, csv_row
+from wizards.documents.breach_log import colon, csv_row
 from wizards.engine.walk import Decision
 from wizards.present.texts import t
 
