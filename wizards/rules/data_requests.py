@@ -21,7 +21,7 @@ Reading choices
   phrased as people write them. A person need not name the right or the GDPR (EDPB 01/2022).
 - An objection where the organisation relies on consent is read as a withdrawal of consent
   (Art. 7(3)): processing on that consent stops, like an upheld objection.
-- The deadline (requests_record.py) follows EDPB Guidelines 01/2022, which apply Regulation 1182/71:
+- The deadline (wizards/documents/requests_log.py) follows EDPB Guidelines 01/2022, which apply Regulation 1182/71:
   the same day of the following month, or the last day of that month when it has no such day.
 - The outcome's `role` says whether the request is met in full, in part, or may be refused: two
   outcomes that are both "required" but one only partly must not hide a "not sure".
