@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import shutil
 import subprocess
@@ -54,19 +55,31 @@ NOT_IN_BROWSER = ("wizards/__main__.py", "wizards/cli.py", "wizards/present/flow
                   "wizards/present/schema.py", "wizards/documents/__main__.py")
 
 
+def _only_a_docstring(data: bytes) -> bool:
+    """A package's __init__.py that only describes its folder to developers (wizards/rules/ and the
+    other floors): the browser gets it empty, so the layout costs the first visit no bytes."""
+    try:
+        body = ast.parse(data).body
+    except SyntaxError:
+        return False
+    return len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+
+
 def _recompress(wheel: Path) -> None:
     """The browser's files only, stored uncompressed: the site sends the wheel as one xz stream
     (hub/xz.py), which packs the files together far better than deflate packs each alone (156 KB
     against 222 KB). RECORD drops the lines of the files left out; the other hashes still hold, since
-    the files themselves are unchanged."""
+    the files themselves are unchanged (a package file sent empty loses its line too)."""
     packed = wheel.with_suffix(".repacked")
     with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(packed, "w") as out:
-        for info in source.infolist():
-            if info.filename in NOT_IN_BROWSER:
-                continue
-            data = source.read(info)
+        infos = [info for info in source.infolist() if info.filename not in NOT_IN_BROWSER]
+        emptied = {info.filename for info in infos
+                   if info.filename.endswith("/__init__.py") and _only_a_docstring(source.read(info))}
+        dropped = set(NOT_IN_BROWSER) | emptied
+        for info in infos:
+            data = b"" if info.filename in emptied else source.read(info)
             if info.filename.endswith(".dist-info/RECORD"):
                 lines = data.decode("utf-8").splitlines(keepends=True)
-                data = "".join(line for line in lines if line.split(",", 1)[0] not in NOT_IN_BROWSER).encode("utf-8")
+                data = "".join(line for line in lines if line.split(",", 1)[0] not in dropped).encode("utf-8")
             out.writestr(info, data, compress_type=zipfile.ZIP_STORED)
     packed.replace(wheel)
