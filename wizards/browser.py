@@ -44,8 +44,9 @@ def step(payload_json: str) -> str:
     return json.dumps({
         "status": "result",
         "verdict": decision.verdict.value,
-        "html": result_html(record, lang, base),
-        "answers_html": summary,
+        # On a phone the result comes first; the answers, with their "Change" buttons, fold inside it.
+        "html": result_html(record, lang, base, answers=summary),
+        "answers_html": "",
         "path": asked,
         "record_md": to_markdown(record, lang),
         "record_json": to_json(record),

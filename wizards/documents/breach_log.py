@@ -14,9 +14,26 @@ from wizards.engine.walk import Decision
 from wizards.present.texts import t
 
 DEADLINE = dt.timedelta(hours=72)
-NOTIFY = ("notify_gba", "notify_gba_exempt", "notify_and_tell", "notify_and_announce", "depends")
-LOG_COLUMNS = ("aware", "recorded", "what", "data", "people", "consequences", "measures", "assessment",
-               "gba", "people_told", "reasons")
+# Art. 33(5) and 33(1), second sentence: the facts of the breach, what was done and when, and the
+# reasons for a late notification. Dates of what has not happened yet are left blank to fill in.
+LOG_COLUMNS = ("occurred", "aware", "recorded", "what", "data", "people", "consequences", "measures", "assessment",
+               "gba", "people_told", "delay", "reasons")
+# What each outcome means for the notification to the GBA and for telling the people. A column states
+# a duty only when every outcome still open agrees on it.
+GBA = {"no_breach": "no_breach", "tell_controller": "processor", "log_only": "not_needed", "notify_gba": "due",
+       "notify_gba_exempt": "due", "notify_and_tell": "due", "notify_and_announce": "due"}
+PEOPLE = {"no_breach": "no_breach", "tell_controller": "client", "log_only": "no_high_risk",
+          "notify_gba": "no_high_risk", "notify_gba_exempt": "exception", "notify_and_tell": "due",
+          "notify_and_announce": "public"}
+
+
+def _agreed(table: dict[str, str], decision: Decision, due: tuple[str, ...] = ("due",)) -> str:
+    """The kind every open outcome shares; else "open" when some open outcome makes it due, and
+    "not_due" when none does (the reasons differ, the answer does not)."""
+    kinds = {table[o] for o in (decision.possible or (decision.outcome,))}
+    if len(kinds) == 1:
+        return kinds.pop()
+    return "open" if kinds & set(due) else "not_due"
 
 
 def clock(aware_local: dt.datetime, now_utc: dt.datetime) -> tuple[dt.datetime, float]:
@@ -46,19 +63,25 @@ def csv_row(cells: list[str]) -> str:
 
 
 def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
-    aware = decision.answers.get("aware_at")
     key = "breach.clock"
+    lines: list[str] = []
+    if decision.answers.get("is_breach") == "unsure":
+        # EDPB 9/2022: the controller becomes aware when it is reasonably certain that a breach
+        # compromised personal data; until then it investigates, promptly.
+        lines.append(t(lang, f"{key}.unsure_breach"))
+    aware = decision.answers.get("aware_at")
     if not isinstance(aware, str):
-        return {"id": "clock", "title": t(lang, f"{key}.title"), "lines": [t(lang, f"{key}.no_date")]}
+        lines.append(t(lang, f"{key}.no_date"))
+        return {"id": "clock", "title": t(lang, f"{key}.title"), "lines": lines}
     aware_local = dt.datetime.fromisoformat(aware)
-    aware_text = belgian_time.format_datetime(aware_local, lang, weekday=True)
-    lines = [t(lang, f"{key}.aware", aware=aware_text)]
-    if decision.outcome == "tell_controller":
+    lines.append(t(lang, f"{key}.aware", aware=belgian_time.format_datetime(aware_local, lang, weekday=True)))
+    gba = _agreed(GBA, decision)
+    if gba == "processor":
         lines.append(t(lang, f"{key}.processor"))
-    elif decision.outcome in NOTIFY:
+    elif gba in ("due", "open") and decision.answers.get("is_breach") != "unsure":
         deadline, left = clock(aware_local, belgian_time.now_utc())
         deadline_text = belgian_time.format_datetime(deadline, lang, weekday=True)
-        lines.append(t(lang, f"{key}.deadline", deadline=deadline_text))
+        lines.append(t(lang, f"{key}.deadline" if gba == "due" else f"{key}.deadline_if", deadline=deadline_text))
         if left < 0:
             lines.append(t(lang, f"{key}.passed", hours=int(-left)))
         else:
@@ -66,31 +89,43 @@ def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
         if belgian_time.offset_at(belgian_time.to_utc(aware_local)) != belgian_time.offset_at(
                 belgian_time.to_utc(aware_local) + DEADLINE):
             lines.append(t(lang, f"{key}.clock_change"))
-    else:
+    elif gba in ("not_needed", "no_breach"):
         lines.append(t(lang, f"{key}.no_notification"))
     return {"id": "clock", "title": t(lang, f"{key}.title"), "lines": lines}
 
 
-def _log(decision: Decision, lang: str) -> tuple[list[str], list[str]]:
-    """The log entry as (labels, values) in LOG_COLUMNS order."""
+def _late(decision: Decision) -> bool:
     aware = decision.answers.get("aware_at")
-    aware_text = (belgian_time.format_datetime(dt.datetime.fromisoformat(aware), lang)
-                  if isinstance(aware, str) else t(lang, "breach.log.fill"))
-    outcome = decision.outcome
-    reasons = " ".join(t(lang, f"breach.rule.{f.rule}.{f.status.value}") for f in decision.findings)
+    if not isinstance(aware, str):
+        return False
+    return clock(dt.datetime.fromisoformat(aware), belgian_time.now_utc())[1] < 0
+
+
+def _log(decision: Decision, lang: str) -> tuple[list[str], list[str]]:
+    """The log entry as (labels, values) in LOG_COLUMNS order: facts given, blanks for the rest."""
+    fill = t(lang, "breach.log.fill")
+    aware = decision.answers.get("aware_at")
+    aware_text = belgian_time.format_datetime(dt.datetime.fromisoformat(aware), lang) if isinstance(aware, str) else fill
+    titles = [t(lang, f"breach.outcome.{o}.title") for o in (decision.possible or (decision.outcome,))]
+    assessment = titles[0] if len(titles) == 1 else t(
+        lang, "breach.log.open", outcomes=t(lang, "ui.or").join(title.rstrip(".") for title in titles))
+    gba = _agreed(GBA, decision)
+    delay = ("late" if _late(decision) else "if_late") if gba == "due" else ("if_late" if gba == "open" else "not_applicable")
     values = {
+        "occurred": fill,
         "aware": aware_text,
         "recorded": belgian_time.format_date(dt.date.fromisoformat(decision.date), lang)
         if decision.date[:1].isdigit() else decision.date,
-        "what": t(lang, "breach.log.fill"),
-        "data": t(lang, "breach.log.fill"),
-        "people": t(lang, "breach.log.fill"),
-        "consequences": t(lang, "breach.log.fill"),
-        "measures": t(lang, "breach.log.fill"),
-        "assessment": t(lang, f"breach.outcome.{outcome}.title"),
-        "gba": t(lang, f"breach.log.gba.{outcome}"),
-        "people_told": t(lang, f"breach.log.people_told.{outcome}"),
-        "reasons": reasons,
+        "what": fill,
+        "data": fill,
+        "people": fill,
+        "consequences": fill,
+        "measures": fill,
+        "assessment": assessment,
+        "gba": t(lang, f"breach.log.gba.{gba}"),
+        "people_told": t(lang, f"breach.log.people_told.{_agreed(PEOPLE, decision, ('due', 'public'))}"),
+        "delay": t(lang, f"breach.log.delay.{delay}"),
+        "reasons": " ".join(t(lang, f"breach.rule.{f.rule}.{f.status.value}") for f in decision.findings),
     }
     labels = [t(lang, f"breach.log.col.{c}") for c in LOG_COLUMNS]
     return labels, [values[c] for c in LOG_COLUMNS]

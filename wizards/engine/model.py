@@ -32,6 +32,10 @@ class Choice:
     cites: tuple[str, ...] = ()
     # "profile" for questions of the shared organisation profile (texts under `profile.q.*`).
     ns: str | None = None
+    # For a fact the organisation must be able to show before it may rely on it (an exception to a
+    # duty, Art. 5(2) GDPR): the answer that holds while the visitor is not sure. What would change
+    # once the fact is shown is still reported, as an open point ("if you can show ...").
+    presume: str | None = None
     kind: str = field(default="choice", init=False)
 
 
@@ -153,6 +157,12 @@ class Wizard:
             if question.id == question_id:
                 return question
         raise KeyError(question_id)
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
 
     def outcome(self, outcome_id: str) -> Outcome:
         for outcome in self.outcomes:

@@ -62,11 +62,15 @@ def _fmt(value: Answer) -> str:
 
 
 def table(wizard: Wizard) -> str:
-    lines = ["answers\tverdict\toutcome\trole\tdepends_on"]
+    # possible: the outcomes open now; branches: for each "not sure" that matters, each answer -> the
+    # outcomes that answer leaves ("-" where a path has no "not sure" that matters).
+    lines = ["answers\tverdict\toutcome\trole\tdepends_on\tpossible\tbranches"]
     for answers, decision in enumerate_paths(wizard):
         path = " ".join(f"{k}={_fmt(v)}" for k, v in answers.items())
+        branches = " ".join(f"{b.question}={b.value}>{'|'.join(b.outcomes)}" for b in decision.branches)  # type: ignore[attr-defined]
         lines.append(
             f"{path}\t{decision.verdict.value}\t{decision.outcome}\t{decision.role or '-'}\t"  # type: ignore[attr-defined]
-            f"{','.join(decision.open_points) or '-'}"  # type: ignore[attr-defined]
+            f"{','.join(decision.open_points) or '-'}\t"  # type: ignore[attr-defined]
+            f"{','.join(decision.possible)}\t{branches or '-'}"  # type: ignore[attr-defined]
         )
     return "\n".join(lines) + "\n"

@@ -2,20 +2,27 @@
 
 The decision rule, in words a lawyer can check:
 1. Rules are examined in their declared order. The first rule that holds decides the outcome.
-2. A rule answered "unsure" does not decide; it is remembered.
-3. If a remembered "unsure" rule would have led to another outcome than the one reached,
-   the verdict is "it depends", and the record names the points it depends on.
+2. A rule answered "not sure" does not decide; it is remembered, and the walk goes on.
+3. Every answer "not sure" on the path is then settled each way it could go (the options the question
+   offers). The outcomes reached that way are the outcomes still open.
+   - A question marked `presume` is about a fact the organisation must be able to show before relying
+     on it (an exception to a duty): while not sure, its presumed answer holds. The outcomes it would
+     open once shown are reported as a branch ("if you can show ..."), not as open now.
+4. If every open outcome has the same verdict and role, that is the result. Otherwise the result is
+   the wizard's "open" outcome, carrying the verdict all open outcomes share (or "it depends" when the
+   legal duty itself is open), and for each question that matters, what each answer would lead to.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from wizards.engine.logic import Answer, Tri
 from wizards.engine import belgian_time
-from wizards.engine.model import Checklist, Choice, Number, Outcome, Question, Rule, Text, Verdict, When, Wizard
+from wizards.engine.model import UNSURE, Checklist, Choice, Number, Outcome, Question, Text, Verdict, When, Wizard
 
 
 class Refused(Exception):
@@ -35,6 +42,15 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Branch:
+    """What one open answer would settle: with `question` answered `value`, these outcomes remain."""
+
+    question: str
+    value: str
+    outcomes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Decision:
     wizard: str
     version: str
@@ -42,9 +58,14 @@ class Decision:
     outcome: str
     role: str | None
     findings: tuple[Finding, ...]
+    # The rules a "not sure" answer left open and that matter to the outcome.
     open_points: tuple[str, ...]
     answers: dict[str, Answer]
     date: str = field(default_factory=lambda: belgian_time.today().isoformat())
+    # Every outcome still open now, in the wizard's order: one when the result is settled.
+    possible: tuple[str, ...] = ()
+    # For each "not sure" answer that matters: each way it could go and what would then remain.
+    branches: tuple[Branch, ...] = ()
 
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -178,31 +199,93 @@ def _differs(a: Outcome, b: Outcome) -> bool:
     return (a.verdict, a.role) != (b.verdict, b.role)
 
 
-def _settle(wizard: Wizard, checked: Mapping[str, Answer]) -> tuple[list[Finding], Outcome, tuple[str, ...]]:
-    """The findings, the final outcome and the points it hinges on; every rule must be answerable."""
+def _findings(wizard: Wizard, checked: Mapping[str, Answer]) -> tuple[list[Finding], Outcome]:
+    """The rules examined, in order, and the outcome of the first that holds ("not sure" does not hold)."""
     findings: list[Finding] = []
-    unsure: list[Rule] = []
-    decisive: Rule | None = None
     for rule in wizard.rules:
         status = rule.when.eval(checked)
         if status is Tri.PENDING:
-            missing = rule.when.needed(checked)[0]
-            raise Refused("missing_answer", question=missing)
+            raise Refused("missing_answer", question=rule.when.needed(checked)[0])
         findings.append(Finding(rule.id, status, rule.cites))
         if status is Tri.YES:
-            decisive = rule
-            break
-        if status is Tri.UNSURE:
-            unsure.append(rule)
-    reached = wizard.outcome(decisive.outcome if decisive else wizard.otherwise)
-    hinges = tuple(r.id for r in unsure if _differs(wizard.outcome(r.outcome), reached))
-    final = wizard.outcome(wizard.depends) if hinges else reached
-    return findings, final, hinges
+            return findings, wizard.outcome(rule.outcome)
+    return findings, wizard.outcome(wizard.otherwise)
+
+
+def _unsure(wizard: Wizard, checked: Mapping[str, Answer]) -> list[Choice]:
+    return [q for q in (wizard.question(k) for k in checked) if isinstance(q, Choice) and checked[q.id] == UNSURE]
+
+
+def _settled_ways(question: Choice) -> tuple[str, ...]:
+    return tuple(o for o in question.options if o != UNSURE)
+
+
+def _reachable(wizard: Wizard, checked: Mapping[str, Answer], free: list[Choice]) -> tuple[str, ...]:
+    """The outcomes reached when each question in `free` is answered each way it can be, in the
+    wizard's order. The walk with "not sure" asked every question any of those ways needs."""
+    reached: set[str] = set()
+    for values in itertools.product(*(_settled_ways(q) for q in free)):
+        answers = {**checked, **{q.id: v for q, v in zip(free, values)}}
+        reached.add(_findings(wizard, answers)[1].id)
+    return tuple(o.id for o in wizard.outcomes if o.id in reached)
+
+
+def _matters(wizard: Wizard, answers: Mapping[str, Answer], question: Choice, others: list[Choice]) -> bool:
+    """True when, however the other open answers go, some answer to `question` leads to another duty
+    (verdict or role) than another answer would."""
+    for values in itertools.product(*(_settled_ways(q) for q in others)):
+        fixed = {**answers, **{q.id: v for q, v in zip(others, values)}}
+        duties = set()
+        for value in _settled_ways(question):
+            reached = _findings(wizard, {**fixed, question.id: value})[1]
+            duties.add((reached.verdict, reached.role))
+        if len(duties) > 1:
+            return True
+    return False
+
+
+def _settle(wizard: Wizard, checked: Mapping[str, Answer]) -> tuple[list[Finding], Outcome, tuple[str, ...],
+                                                                    tuple[str, ...], tuple[Branch, ...]]:
+    """The findings, the final outcome, the rules it hinges on, the outcomes open now and the branches."""
+    findings, _ = _findings(wizard, checked)
+    unsure = _unsure(wizard, checked)
+    presumed = {q.id: q.presume for q in unsure if q.presume is not None}
+    now = {**checked, **presumed}
+    free = [q for q in unsure if q.id not in presumed]
+    possible = _reachable(wizard, now, free)
+    branches: list[Branch] = []
+    open_questions: list[str] = []
+    for question in unsure:
+        others = [q for q in free if q.id != question.id]
+        if _matters(wizard, now, question, others):
+            branches += [Branch(question.id, value, _reachable(wizard, {**now, question.id: value}, others))
+                         for value in _settled_ways(question)]
+            open_questions.append(question.id)
+    hinges = tuple(f.rule for f in findings if f.status is Tri.UNSURE
+                   and any(q in open_questions for q in wizard.rule(f.rule).when.questions()))
+    outcomes = [wizard.outcome(o) for o in possible]
+    if not any(_differs(a, b) for a in outcomes for b in outcomes):
+        # Several open outcomes with one verdict and role: the one the walk reached, as before.
+        reached = _findings(wizard, now)[1]
+        final = reached if reached.id in possible else outcomes[0]
+        return findings, final, hinges, possible, tuple(branches)
+    return findings, wizard.outcome(wizard.depends), hinges, possible, tuple(branches)
+
+
+def _verdict(wizard: Wizard, final: Outcome, possible: tuple[str, ...]) -> tuple[Verdict, str | None]:
+    """An open result keeps the verdict and role its open outcomes share: "it depends" only where the
+    legal duty itself is open."""
+    if final.id != wizard.depends:
+        return final.verdict, final.role
+    outcomes = [wizard.outcome(o) for o in possible]
+    verdicts = {o.verdict for o in outcomes}
+    roles = {o.role for o in outcomes}
+    return (verdicts.pop() if len(verdicts) == 1 else Verdict.DEPENDS), (roles.pop() if len(roles) == 1 else None)
 
 
 def next_detail(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | None:
     """Once the verdict is settled: the first detail question of its outcome not yet answered."""
-    _, final, _ = _settle(wizard, answers)
+    final = _settle(wizard, answers)[1]
     for question_id in final.details:
         if question_id not in answers:
             return wizard.question(question_id)
@@ -211,7 +294,8 @@ def next_detail(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | Non
 
 def decide(wizard: Wizard, answers: Mapping[str, object], *, today: str | None = None) -> Decision:
     checked = validate(wizard, answers)
-    findings, final, hinges = _settle(wizard, checked)
+    findings, final, hinges, possible, branches = _settle(wizard, checked)
+    verdict, role = _verdict(wizard, final, possible)
     # Only the answers on the path taken are part of the record, in the order they were asked.
     asked, _ = walk(wizard, checked)
     # Detail answers are optional for the verdict: kept when given, in the outcome's order.
@@ -220,12 +304,14 @@ def decide(wizard: Wizard, answers: Mapping[str, object], *, today: str | None =
     return Decision(
         wizard=wizard.id,
         version=wizard.version,
-        verdict=final.verdict,
+        verdict=verdict,
         outcome=final.id,
-        role=final.role,
+        role=role,
         findings=tuple(findings),
         open_points=hinges,
         answers=kept,
+        possible=possible,
+        branches=branches,
         **({"date": today} if today else {}),
     )
 

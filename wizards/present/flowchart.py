@@ -90,8 +90,9 @@ class _Graph:
     def visit(self, answers: dict[str, Answer]) -> str:
         question = next_question(self.wizard, answers)
         if question is None:
-            outcome = decide(self.wizard, answers, today="-").outcome
-            return self._intern(("outcome", outcome))
+            decision = decide(self.wizard, answers, today="-")
+            # An open result ends in what is still possible, with the verdict those outcomes share.
+            return self._intern(("outcome", decision.outcome, decision.verdict.value, decision.possible))
         children: list[tuple[str, str]] = []
         for branch in branches(self.wizard, question, self.lang):
             answers[question.id] = branch.answer
@@ -134,8 +135,9 @@ def mermaid(wizard: Wizard, lang: str) -> str:
     for node_id in order:
         key = by_id[node_id]
         if key[0] == "outcome":
-            outcome = wizard.outcome(key[1])
-            label = _spaced(f"{t(lang, f'verdict.{outcome.verdict.value}')}: {t(lang, f'{wizard.id}.outcome.{outcome.id}.title')}", lang)
+            _, outcome_id, verdict, possible = key
+            titles = [t(lang, f"{wizard.id}.outcome.{o}.title") for o in (possible if outcome_id == wizard.depends else (outcome_id,))]
+            label = _spaced(f"{t(lang, f'verdict.{verdict}')}: {t(lang, 'ui.or').join(titles)}", lang)
             lines.append(f'  {name[node_id]}(["{_m(label)}"])')
         else:
             question = wizard.question(key[1])

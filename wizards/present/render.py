@@ -11,7 +11,7 @@ from wizards.present.citations import cite
 from wizards.engine.walk import Decision, Refused
 from wizards.engine.logic import Answer
 from wizards.engine.belgian_time import format_date, format_datetime
-from wizards.engine.model import Checklist, Number, Question, Text, When, Wizard
+from wizards.engine.model import Action, Checklist, Number, Question, Text, When, Wizard
 from wizards.present.texts import has, t
 from wizards.present.typography import french, french_html
 
@@ -90,9 +90,47 @@ def _same_words(conclusion: str, verdict_label: str) -> bool:
     return conclusion.strip().casefold().startswith(label)
 
 
+def certain_actions(wizard: Wizard, decision: Decision) -> list[Action]:
+    """What holds in every outcome still open: the settled outcome's actions, or the actions all open
+    outcomes share, in the order of the first. Never an action that no open outcome needs."""
+    outcomes = [wizard.outcome(o) for o in decision.possible] or [wizard.outcome(decision.outcome)]
+    if decision.outcome != wizard.depends:
+        return list(wizard.outcome(decision.outcome).actions)
+    shared = set.intersection(*({a.id for a in o.actions} for o in outcomes))
+    return [a for a in outcomes[0].actions if a.id in shared]
+
+
+def _branches(wizard: Wizard, decision: Decision, lang: str, certain: list[Action]) -> list[dict[str, Any]]:
+    """For each "not sure" that matters: each answer, the outcomes it leaves and what it adds to do."""
+    done = {a.id for a in certain}
+    shown: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for branch in decision.branches:
+        question = wizard.question(branch.question)
+        if branch.question not in shown:
+            shown.add(branch.question)
+            out.append({"question": branch.question, "text": question_text(wizard, question, lang),
+                        "help": question_help(wizard, question, lang),
+                        "presumed": getattr(question, "presume", None), "ways": []})
+        outcomes = [wizard.outcome(o) for o in branch.outcomes]
+        shared = set.intersection(*({a.id for a in o.actions} for o in outcomes)) if outcomes else set()
+        extra = [a for a in (outcomes[0].actions if outcomes else ()) if a.id in shared and a.id not in done]
+        out[-1]["ways"].append({
+            "value": branch.value,
+            "label": option_label(wizard, question, branch.value, lang),
+            "presumed": branch.value == getattr(question, "presume", None),
+            "outcomes": [{"id": o.id, "verdict": t(lang, f"verdict.{o.verdict.value}"),
+                          "title": t(lang, f"{wizard.id}.outcome.{o.id}.title")} for o in outcomes],
+            "actions": [{"text": t(lang, f"{wizard.id}.action.{a.id}"), "link": a.link} for a in extra],
+        })
+    return out
+
+
 def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
     """The record as data: what the command line prints and the JSON download holds."""
     outcome = wizard.outcome(decision.outcome)
+    certain = certain_actions(wizard, decision)
+    is_open = decision.outcome == wizard.depends
     source_ids: list[str] = []
     for finding in decision.findings:
         source_ids += [c for c in finding.cites if c not in source_ids]
@@ -117,8 +155,12 @@ def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
         "verdict_label": t(lang, f"verdict.{decision.verdict.value}"),
         "outcome": decision.outcome,
         "role": decision.role,
-        "conclusion": t(lang, f"{wizard.id}.outcome.{outcome.id}.title"),
+        "conclusion": t(lang, "ui.open_conclusion") if is_open else t(lang, f"{wizard.id}.outcome.{outcome.id}.title"),
         "summary": t(lang, f"{wizard.id}.outcome.{outcome.id}.summary"),
+        # The outcomes still open (one when settled), and per open answer what each way would mean.
+        "possible": [{"id": o, "verdict": t(lang, f"verdict.{wizard.outcome(o).verdict.value}"),
+                      "title": t(lang, f"{wizard.id}.outcome.{o}.title")} for o in decision.possible],
+        "branches": _branches(wizard, decision, lang, certain),
         "answers": [
             {
                 "question": key,
@@ -132,9 +174,7 @@ def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
         "depends_on": [t(lang, f"{wizard.id}.rule.{r}.unsure") for r in decision.open_points],
         "open_points": _open_points(wizard, decision, lang),
         "not_examined": len(findings) < len(wizard.rules),
-        "actions": [
-            {"text": t(lang, f"{wizard.id}.action.{a.id}"), "link": a.link} for a in outcome.actions
-        ],
+        "actions": [{"text": t(lang, f"{wizard.id}.action.{a.id}"), "link": a.link} for a in certain],
         "sources": [{"id": c, "label": cite(c, lang).label, "url": cite(c, lang).url} for c in source_ids],
     }
     if wizard.extras is not None:
@@ -166,10 +206,24 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
         else f"- {t(lang, 'ui.result')}: **{record['verdict_label']}**: {record['conclusion']}",
         "",
         record["summary"],
-        "",
-        f"## {t(lang, 'ui.your_answers')}",
-        "",
     ]
+    sections = record.get("sections", [])
+    for section in [sec for sec in sections if sec.get("id") == "clock"]:
+        lines += ["", f"## {section['title']}", ""] + [f"- {line}" for line in section["lines"]]
+    title = "ui.certain_title" if record["branches"] else "ui.actions"
+    lines += ["", f"## {t(lang, title)}", ""] + [f"- {a['text']}" for a in record["actions"]]
+    if not record["actions"]:
+        lines.append(f"- {t(lang, 'ui.nothing_certain')}")
+    if record["branches"]:
+        lines += ["", f"## {t(lang, 'ui.open_title')}", ""]
+        for branch in record["branches"]:
+            lines.append(f"- {branch['text']}")
+            for way in branch["ways"]:
+                key = "ui.if_presumed" if way["presumed"] else ("ui.if_shown" if branch["presumed"] else "ui.if_answer")
+                titles = t(lang, "ui.or").join(o["title"] for o in way["outcomes"])
+                lines.append(f"  - {t(lang, key, answer=way['label'])} {titles}")
+                lines += [f"    - {a['text']}" for a in way["actions"]]
+    lines += ["", f"## {t(lang, 'ui.your_answers')}", ""]
     lines += [f"- {a['text']} **{a['answer_label']}**" for a in record["answers"]]
     if record["open_points"]:
         lines += ["", f"## {t(lang, 'ui.open_points')}", ""]
@@ -181,8 +235,7 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
     lines += [f"1. **{r['title']}**: {r['explanation']}" for r in record["reasons"]]
     if record["not_examined"]:
         lines += ["", t(lang, "ui.not_examined")]
-    lines += ["", f"## {t(lang, 'ui.actions')}", ""] + [f"- {a['text']}" for a in record["actions"]]
-    for section in record.get("sections", []):
+    for section in [sec for sec in sections if sec.get("id") != "clock"]:
         lines += ["", f"## {section['title']}", ""] + [f"- {line}" for line in section["lines"]]
     for attached in record.get("files", []):
         lines += ["", f"## {attached['label']}", "", "```text", attached["text"].rstrip("\n"), "```"]
@@ -210,25 +263,63 @@ def _link(base: str, page: str) -> str:
     return base + target
 
 
-def result_html(record: dict[str, Any], lang: str, base: str) -> str:
+def _branches_html(record: dict[str, Any], lang: str, base: str) -> list[str]:
+    parts = [f'<h3>{_e(t(lang, "ui.open_title"))}</h3><ul class="wz-branches">']
+    for branch in record["branches"]:
+        parts.append(f'<li><p><strong>{_e(branch["text"])}</strong></p><ul>')
+        for way in branch["ways"]:
+            key = "ui.if_presumed" if way["presumed"] else ("ui.if_shown" if branch["presumed"] else "ui.if_answer")
+            titles = t(lang, "ui.or").join(o["title"] for o in way["outcomes"])
+            text = f'{_e(t(lang, key, answer=way["label"]))} {_e(titles)}'
+            extra = "".join(f"<li>{_action_html(a, base)}</li>" for a in way["actions"])
+            parts.append(f'<li data-answer="{_e(way["value"])}">{text}' + (f"<ul>{extra}</ul>" if extra else "") + "</li>")
+        parts.append("</ul></li>")
+    parts.append("</ul>")
+    return parts
+
+
+def _action_html(action: dict[str, Any], base: str) -> str:
+    text = _e(action["text"])
+    if action["link"]:
+        # The link is named by the action it belongs to, not by an arrow alone.
+        text = f'{text} <a href="{_e(_link(base, action["link"]))}" aria-label="{text}">→</a>'
+    return text
+
+
+def result_html(record: dict[str, Any], lang: str, base: str, answers: str = "") -> str:
+    """Phone first: the verdict in one line, the deadline, what to do and the downloads; the reasoning,
+    the sources, the answers and the log below, folded (opened for printing by the page's script)."""
     # "It depends" as verdict and "It depends." as conclusion would say the same thing twice.
     repeated = _same_words(record["conclusion"], record["verdict_label"])
+    sections = record.get("sections", [])
+    first = [sec for sec in sections if sec.get("id") == "clock"]
+    later = [sec for sec in sections if sec.get("id") != "clock"]
     parts = [
         f'<section class="wz-result" data-verdict="{_e(record["verdict"])}" tabindex="-1">',
         f'<h2 class="wz-result-title">{_e(t(lang, "ui.result"))}: '
         f'<span class="wz-verdict">{_e(record["conclusion"] if repeated else record["verdict_label"])}</span></h2>',
         "" if repeated else f'<p class="wz-conclusion"><strong>{_e(record["conclusion"])}</strong></p>',
-        f"<p>{_e(record['summary'])}</p>",
     ]
-    for section in record.get("sections", []):
-        parts.append(f'<h3>{_e(section["title"])}</h3><ul class="wz-section" data-section="{_e(section["id"])}">')
+    for section in first:
+        parts.append(f'<div class="wz-deadline"><h3>{_e(section["title"])}</h3>'
+                     f'<ul class="wz-section" data-section="{_e(section["id"])}">')
         parts += [f"<li>{_e(line)}</li>" for line in section["lines"]]
-        parts.append("</ul>")
+        parts.append("</ul></div>")
+    title = "ui.certain_title" if record["branches"] else "ui.actions"
+    parts.append(f"<h3>{_e(t(lang, title))}</h3><ul class=\"wz-actions\">")
+    parts += [f"<li>{_action_html(action, base)}</li>" for action in record["actions"]]
+    if not record["actions"]:
+        parts.append(f"<li>{_e(t(lang, 'ui.nothing_certain'))}</li>")
+    parts.append("</ul>")
+    if record["branches"]:
+        parts += _branches_html(record, lang, base)
     if record.get("files"):
         parts.append('<p class="wz-files">')
         parts += [f'<button type="button" class="md-button" data-action="download-file" data-file="{i}">'
                   f'{_e(attached["label"])}</button> ' for i, attached in enumerate(record["files"])]
         parts.append("</p>")
+    parts.append(f'<details class="wz-more"><summary>{_e(t(lang, "ui.more"))}</summary>')
+    parts.append(f"<p>{_e(record['summary'])}</p>")
     if record["open_points"]:
         parts.append(f"<h3>{_e(t(lang, 'ui.open_points'))}</h3><ul class=\"wz-depends\">")
         for point in record["open_points"]:
@@ -246,23 +337,22 @@ def result_html(record: dict[str, Any], lang: str, base: str) -> str:
     parts.append("</ol>")
     if record["not_examined"]:
         parts.append(f"<p class=\"wz-note\">{_e(t(lang, 'ui.not_examined'))}</p>")
-    parts.append(f"<h3>{_e(t(lang, 'ui.actions'))}</h3><ul class=\"wz-actions\">")
-    for action in record["actions"]:
-        text = _e(action["text"])
-        if action["link"]:
-            text = f'{text} <a href="{_e(_link(base, action["link"]))}">→</a>'
-        parts.append(f"<li>{text}</li>")
-    parts.append("</ul>")
+    for section in later:
+        parts.append(f'<h3>{_e(section["title"])}</h3><ul class="wz-section" data-section="{_e(section["id"])}">')
+        parts += [f"<li>{_e(line)}</li>" for line in section["lines"]]
+        parts.append("</ul>")
     parts.append(f"<h3>{_e(t(lang, 'ui.sources'))}</h3><ul class=\"wz-sources\">")
     for s in record["sources"]:
         label = _e(s["label"])
         parts.append(f'<li><a href="{_e(s["url"])}">{label}</a></li>' if s["url"] else f"<li>{label}</li>")
     parts.append("</ul>")
+    if answers:
+        parts.append(f'<div class="wz-answers-box-result">{answers}</div>')
     parts.append(
         f'<p class="wz-meta">{_e(t(lang, "ui.date"))}: {_e(_shown_date(record["date"], lang))} · '
         f'{_e(t(lang, "ui.version"))}: {_e(record["version"])}</p>'
     )
-    parts.append("</section>")
+    parts.append("</details></section>")
     return _typeset("".join(parts), lang)
 
 

@@ -50,11 +50,14 @@ WIZARD = Wizard(
     questions=(
         Choice("is_breach", UNSURE_TOO, cites=("gdpr:4.12", "edpb:09-2022")),
         Choice("role", ("controller", "processor", "unsure"), cites=("gdpr:4.7", "gdpr:4.8", "gdpr:33.2")),
-        Choice("unreadable", UNSURE_TOO, cites=("gdpr:33.1", "edpb:09-2022", "edpb:01-2021")),
+        # Exceptions the controller must be able to show (Art. 5(2), 33(5); EDPB 9/2022): while not
+        # sure, the duty they would lift holds.
+        Choice("unreadable", UNSURE_TOO, cites=("gdpr:33.1", "edpb:09-2022", "edpb:01-2021"), presume="no"),
         Choice("high_risk", UNSURE_TOO, cites=("gdpr:34.1", "edpb:09-2022", "edpb:01-2021", "gdpr:recital.75")),
         Choice("exception", ("none", "unintelligible", "mitigated", "disproportionate", "unsure"),
-               cites=("gdpr:34.3",)),
-        Choice("risk", UNSURE_TOO, cites=("gdpr:33.1", "edpb:09-2022", "edpb:01-2021", "gdpr:recital.85")),
+               cites=("gdpr:34.3",), presume="none"),
+        Choice("risk", UNSURE_TOO, cites=("gdpr:33.1", "edpb:09-2022", "edpb:01-2021", "gdpr:recital.85"),
+               presume="yes"),
         When("aware_at", with_time=True, past_only=True, cites=("gdpr:33.1", "edpb:09-2022")),
     ),
     rules=(
