@@ -18,7 +18,8 @@ from .sectors import Sector
 # Fields Art. 30(1) asks of a controller (the checker in wizards/documents/record.py says which are
 # "where possible"); the page marks them so the visitor sees them before the check runs.
 REQUIRED = ("activity", "purpose", "data_subjects", "data_categories", "recipients", "transfers", "retention", "security")
-LONG = ("purpose", "data_categories", "recipients", "security", "legitimate_interest", "transfers", "retention")
+LONG = ("purpose", "data_categories", "recipients", "security", "legitimate_interest", "transfers", "retention",
+        "special_condition", "safeguards_copy", "controller_contact", "automated", "source")
 
 
 STYLE = (

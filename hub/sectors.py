@@ -93,6 +93,9 @@ SECTOR_SCHEMA = Map(
                     "retention_source": LANG, "security": LANG,
                     # Flags for the record builder: Art. 9/10 data, and monitoring of people (DPIA link).
                     "special_data": Bool(optional=True), "monitoring": Bool(optional=True),
+                    # The Art. 9(2) condition (or Art. 10 GDPR with Art. 10 WVG) of a row with special_data.
+                    "special_condition": Map({lang: Str(allow_empty=False, hint="text") for lang in LANGUAGES},
+                                             optional=True, name="a text in nl, fr and en"),
                 },
                 name="a processing activity",
             ),

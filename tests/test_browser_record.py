@@ -155,3 +155,49 @@ def test_record_page_has_no_serious_accessibility_violation(hub, context):
         ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
     assert not violations, violations
     assert not errors, errors
+
+
+def test_the_form_asks_what_the_documents_need_and_an_older_record_still_opens(hub, context):
+    """Issue 22 §4: the record page asks the new fields (Art. 9(2) condition, Art. 14 source, the Clause 7.5
+    safeguards, Clause 8(d) assistance, the processor's contact person and DPO, the prevailing language, the
+    Art. 28(2), 28(3) last subparagraph and 28(4) points), and a record saved before them still opens."""
+    page, errors, foreign = open_record(context, hub)
+    first = page.locator(".rec-row").first
+    first.locator("summary").click()
+    assert "9, lid 2, h)" in first.locator("textarea[name=special_condition]").input_value()
+    assert first.locator("input[name=indirect]").count() == 1
+    fourth = page.locator(".rec-row").nth(3)  # tariffing: no sensitive data, so no condition asked
+    fourth.locator("summary").click()
+    assert fourth.locator("textarea[name=special_condition]").count() == 0
+    supplier = page.locator(".rec-supplier").first
+    supplier.locator("summary").click()
+    assert supplier.locator("input[type=checkbox]").count() >= 12 + 1  # 12 Art. 28 points, the docking clause
+    supplier.locator("input[name=contact]").fill("Jan Smit, support")
+    supplier.locator("input[name=dpo]").fill("dpo@soft.example")
+    supplier.locator("textarea[name=safeguards]").fill("Alleen twee technici zien patiëntgegevens")
+    supplier.locator("textarea[name=assistance]").fill("Antwoord binnen drie werkdagen")
+    supplier.locator("input[name=language]").fill("Nederlands")
+    supplier.locator("[data-action=annexes]").click()
+    page.wait_for_selector(".rec-doc .doc-annexes")
+    annexes = page.inner_text(".rec-doc")
+    for value in ("Jan Smit, support", "dpo@soft.example", "Alleen twee technici zien patiëntgegevens",
+                  "Antwoord binnen drie werkdagen", "Nederlands"):
+        assert value in annexes, value
+
+    old = {"format": "gdpr-hub-record/1", "role": "controller", "organisation": {"name": "Oud BV"},
+           "activities": [{"activity": "Klanten", "special_data": True}],
+           "suppliers": [{"name": "Soft NV", "activities": [0], "authorisation": "general", "period": "30 dagen",
+                          "docking": False, "checklist": {"a": True}}], "notice": {"activities": []}}
+    page.evaluate("r => localStorage.setItem('gdpr-hub.record', JSON.stringify(r))", old)
+    page.goto(hub.url + "wizards/record/")
+    page.wait_for_selector(".rec[data-state=ready]")
+    page.locator(".rec-supplier summary").first.click()
+    assert page.locator(".rec-supplier input[name=dpo]").input_value() == ""
+    page.locator("[data-action=annexes]").first.click()
+    page.wait_for_selector(".rec-doc .doc-annexes")
+    text = page.inner_text(".rec-doc")
+    assert "minstens 30 dagen vooraf, zodat die bezwaar kan maken" in text and "undefined" not in text
+    page.click("[data-action=notice]")
+    page.wait_for_selector(".rec-doc .privacy-notice")
+    assert "[in te vullen: de uitzondering van art. 9, lid 2 AVG" in page.inner_text(".rec-doc")
+    assert not errors and not foreign

@@ -17,7 +17,7 @@ from hub.sectors import load_all
 from wizards.documents import annexes, notice, spreadsheet, tables
 from wizards.documents.record import ACTIVITY_FIELDS, RecordError, check, messages, normalise
 from wizards.documents.sample import from_sector
-from wizards.present.texts import LANGUAGES
+from wizards.present.texts import LANGUAGES, t
 
 EXPECTED = Path(__file__).parent / "expected" / "documents"
 DATE = "2026-12-02"
@@ -27,7 +27,7 @@ SECTORS = {s.id: s for s in load_all()}
 def complete_record():
     """A record with every field filled in: the checker must find nothing to say about it."""
     row = {f: f"{f} value" for f in ACTIVITY_FIELDS}
-    row.update(legal_basis="legitimate_interests", special_data=True, monitoring=False)
+    row.update(legal_basis="legitimate_interests", special_data=True, indirect=False, monitoring=False)
     return normalise({
         "organisation": {"name": "Apotheek De Linde", "address": "Kerkstraat 1, 9000 Gent", "email": "info@delinde.example",
                          "phone": "09 123 45 67", "dpo": "An Peeters", "dpo_contact": "dpo@delinde.example"},
@@ -41,8 +41,10 @@ def tricky_record():
     record = from_sector(SECTORS["pharmacies"].data, "fr")
     record["organisation"].update(name="=SUM(A1)", phone="0475 12 34 56", address="Rue « Haute » 3;\n1000 Bruxelles")
     record["activities"][0].update(transfers="aucun", automated="- non", source='Fichier "ancien"; 2019')
-    record["suppliers"][0].update(docking=True, authorisation="general", period="30 jours",
-                                  checklist={"a": True, "h": True})
+    record["activities"][1].update(indirect=True, safeguards_copy="=copie sur demande")
+    record["suppliers"][0].update(docking=True, authorisation="general", period="30 jours", dpo="+32 dpo@soft.example",
+                                  safeguards="Accès « journalisé »; 2 personnes", assistance="- sous 48 h", language="néerlandais",
+                                  checklist={"a": True, "h": True, "warn": True})
     record["notice"]["activities"] = [0, 4]
     return normalise(record)
 
@@ -90,7 +92,7 @@ def test_no_dpo_means_no_dpo_contact_asked():
     assert check(record) == []
 
 
-@pytest.mark.parametrize("field, article", [("controller", "30(2)(a)"), ("activity", "30(2)(b)"),
+@pytest.mark.parametrize("field, article", [("controller", "30(2)(a)"), ("controller_contact", "30(2)(a)"), ("activity", "30(2)(b)"),
                                             ("transfers", "30(2)(c)"), ("security", "30(2)(d)")])
 def test_a_processor_record_is_checked_against_article_30_2(field, article):
     record = complete_record()
@@ -216,9 +218,181 @@ def test_notice_covers_only_the_picked_activities_and_art_14_source():
 
 def test_notice_mentions_consent_withdrawal_only_for_consent_rows():
     record = complete_record()
-    assert "7(3)" not in notice.to_html(record, "en", DATE)
+    assert "Art. 7(3)" not in notice.to_html(record, "en", DATE)
     record["activities"][0]["legal_basis"] = "consent"
     assert "Art. 7(3) GDPR" in notice.to_html(record, "en", DATE)
+
+
+# -- issue 22, section 4: a document never states what the visitor did not say -------------------
+
+def _notice(record, lang="en"):
+    return notice.to_html(record, lang, DATE)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_notice_names_the_art_9_condition_of_each_sensitive_activity(lang):
+    """Issue 22 §4, first point: Art. 9(2) GDPR (9(2)(h) with 9(3) for a pharmacy's care, 9(2)(a) for the shared
+    pharmaceutical record) and, for criminal data, Art. 10 GDPR with Art. 10 WVG, in the notice; the samples give them."""
+    pharmacy = _notice(from_sector(SECTORS["pharmacies"].data, lang), lang)
+    hr = _notice(from_sector(SECTORS["hr-services"].data, lang), lang)
+    h, a, wvg = {"en": ("9(2)(h) and 9(3)", "9(2)(a)", "Art. 10 of the Belgian Act of 30 July 2018"),
+                 "nl": ("9, lid 2, h) en lid 3", "9, lid 2, a)", "art. 10 WVG"),
+                 "fr": ("9, §\u00a02, h) et §\u00a03", "9, §\u00a02, a)", "art. 10 LPD")}[lang]
+    assert h in pharmacy.replace("§ ", "§\u00a0") and a in pharmacy.replace("§ ", "§\u00a0")
+    assert wvg in hr
+
+
+def test_a_sensitive_activity_without_its_condition_gets_a_blank_and_a_warning():
+    """Issue 22 §4, first point: Art. 9(1) forbids health data unless a condition of Art. 9(2) holds; the notice
+    must not stay silent on it and the record check warns."""
+    record = complete_record()
+    record["activities"][0]["special_condition"] = ""
+    assert "[to fill in: the condition of Art. 9(2) GDPR" in _notice(record)
+    assert [g.field for g in check(record)] == ["special_condition"]
+    assert "Art. 9(1)-(2) and 10 GDPR" in messages(record, "en")[0]
+    record["activities"][0]["special_data"] = False
+    assert check(record) == [] and "Art. 9(2)" not in _notice(record)
+
+
+@pytest.mark.parametrize("lang, erase_old, numerous, marketing", [
+    ("en", "when we no longer need to keep them", "complex or numerous", "Art. 21(2) and (3) GDPR"),
+    ("nl", "als we ze niet meer moeten bewaren", "ingewikkelde of talrijke", "art. 21, leden 2 en 3 AVG"),
+    ("fr", "quand nous ne devons plus les garder", "complexes ou nombreuses", "art. 21, §§ 2 et 3 RGPD")])
+def test_notice_rights_follow_art_17_1_and_state_direct_marketing_apart(lang, erase_old, numerous, marketing):
+    """Issue 22 §4, second point: erasure on the grounds of Art. 17(1), not "when we no longer must keep"; the
+    right to object to direct marketing at any time, without reasons, in its own paragraph (Art. 21(2)-(4));
+    the extension of Art. 12(3) also for a large number of requests."""
+    html = _notice(complete_record(), lang).replace("\u202f", " ").replace("\u00a0", " ")
+    assert erase_old not in html
+    assert "17(3)" in html or "17, lid 3" in html or "17, § 3" in html
+    paragraph = next(p for p in html.split("\n") if marketing in p)
+    assert paragraph.startswith("<p><strong>") and "15)" not in paragraph  # its own paragraph, not in the list
+    assert numerous in html
+
+
+def test_notice_says_no_automated_decisions_only_when_the_record_says_none():
+    """Issue 22 §4, third point: Art. 13(2)(f) and 14(2)(g) GDPR; without an answer the notice asks, never assumes."""
+    record = complete_record()
+    record["activities"][0]["automated"] = ""
+    html = _notice(record)
+    assert "We take no decision about you" not in html and "[to fill in: say whether you take decisions" in html
+    assert [g.field for g in check(record)] == ["automated"]
+    assert "Write “none”" in messages(record, "en")[0]
+    for word, lang in (("none", "en"), ("Geen", "nl"), ("aucune.", "fr")):
+        record["activities"][0]["automated"] = word
+        assert t(lang, "doc.notice.automated_none")[:20] in notice.to_html(record, lang, DATE).replace("\u202f", " ")
+        assert check(record) == []
+    record["activities"][0]["automated"] = "Credit check by an external score"
+    html = _notice(record)
+    assert "Credit check by an external score" in html and "We take no decision about you" not in html
+
+
+def test_data_from_others_ask_for_their_source_and_say_when_to_inform():
+    """Issue 22 §4, fourth point: Art. 14(2)(f) GDPR, the source (and whether it is public), and Art. 14(3), when
+    to inform the people; the record check asks for the source and the record keeps the deadline in sight."""
+    record = complete_record()
+    record["activities"][0].update(indirect=True, source="")
+    html = _notice(record)
+    assert "[to fill in: where the data come from, and whether from a publicly accessible source]" in html
+    assert "Must you give them?" not in html  # Art. 13(2)(e) is for data the person gives
+    gaps = check(record)
+    assert [g.field for g in gaps] == ["source"] and "Art. 14(3) GDPR" in messages(record, "en")[0]
+    record["activities"][0]["source"] = "Your employer"
+    assert check(record) == [] and "Your employer" in _notice(record)
+    assert "When to inform the people (Art. 14(3) GDPR)" in tables.to_markdown(record, "en", DATE)
+
+
+def test_a_transfer_says_how_to_get_a_copy_of_its_safeguards():
+    """Issue 22 §4, fourth point: Art. 13(1)(f) GDPR, the means to obtain a copy of the safeguards."""
+    record = complete_record()
+    record["activities"][0].update(transfers="United States: standard contractual clauses", safeguards_copy="")
+    assert "[to fill in: the safeguard for this transfer" in _notice(record)
+    assert [g.field for g in check(record)] == ["safeguards_copy"]
+    for none in ("none", "geen", "Aucun"):
+        record["activities"][0]["transfers"] = none
+        assert check(record) == [] and "copy of the safeguards" not in _notice(record)
+
+
+def test_the_gaps_of_the_notice_concern_only_the_rows_it_covers():
+    """Art. 13 and 14 GDPR are about the notice: a row the notice leaves out is not asked for them."""
+    record = complete_record()
+    record["activities"].append({**record["activities"][0], "automated": ""})
+    record = normalise(record)
+    record["notice"]["activities"] = [0]
+    assert check(record) == []
+    record["notice"]["activities"] = []
+    assert [(g.row, g.field) for g in check(record)] == [(1, "automated")]
+
+
+@pytest.mark.parametrize("option, says, never", [
+    ("specific", "at least 2 weeks before it engages a sub-processor", "in advance, so that the controller can object"),
+    ("general", "at least 2 weeks in advance, so that the controller can object", "before it engages")])
+def test_annex_period_is_labelled_by_the_option_chosen(option, says, never):
+    """Issue 22 §4, fifth point: Clause 7.7(a) of Decision (EU) 2021/915; option 1, the time before engaging a
+    sub-processor to ask authorisation; option 2, the notice of an intended change."""
+    record = complete_record()
+    record["suppliers"][0].update(authorisation=option, period="2 weeks")
+    text = annexes.to_markdown(record, 0, "en", DATE)
+    assert says in text and never not in text and "notice of changes" not in text
+
+
+def test_annex_ii_asks_for_the_safeguards_of_sensitive_data_not_their_categories():
+    """Issue 22 §4, fifth point: Annex II asks for the restrictions or safeguards applied to sensitive data
+    (Clause 7.5 of Decision (EU) 2021/915), not a copy of the categories."""
+    record = from_sector(SECTORS["pharmacies"].data, "en")
+    text = annexes.to_markdown(record, 0, "en", DATE)
+    line = next(x for x in text.splitlines() if x.startswith("**Restrictions or safeguards"))
+    assert "[to fill in: for example strict purpose limitation" in line and "(health data)" not in line
+    record["suppliers"][0]["safeguards"] = "Only two named engineers see patient data"
+    assert "Only two named engineers see patient data" in annexes.to_markdown(record, 0, "en", DATE)
+
+
+def test_annexes_have_assistance_contact_dpo_signatures_and_language():
+    """Issue 22 §4, fifth point: Annex III the processor's assistance measures (Clause 8(d)); Annex I the processor's
+    contact person and DPO and a signature line for each party; the language version that prevails."""
+    record = complete_record()
+    text = annexes.to_markdown(record, 0, "en", DATE)
+    assert "with their scope and extent (Clause 8(d)):** [to fill in]" in text
+    assert "**Contact person of the processor (name, function and contact details):** [to fill in]" in text
+    assert "**Data protection officer of the processor:** [to fill in if the processor has one]" in text
+    assert text.count("**Name, function, date and signature:**") == 2
+    assert "[to fill in only if you sign in two languages]" in text
+    record["suppliers"][0].update(contact="Jan Smit, DPO desk", dpo="dpo@soft.example", assistance="Answers within 3 days",
+                                  language="Dutch")
+    text = annexes.to_markdown(record, 0, "en", DATE)
+    assert all(v in text for v in ("Jan Smit, DPO desk", "dpo@soft.example", "Answers within 3 days", "Dutch"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_checklist_adds_art_28_2_28_3_last_subparagraph_and_28_4(lang):
+    """Issue 22 §4, sixth point: the duty to warn of an infringing instruction (Art. 28(3), last subparagraph), the
+    right to object to new sub-processors (28(2)) and the processor's full liability for them (28(4))."""
+    text = annexes.checklist_markdown(complete_record(), 0, lang, DATE).replace("\u202f", " ").replace("\u00a0", " ")
+    cites = {"en": ("28(3), last subparagraph", "(Art. 28(2))", "(Art. 28(4))"),
+             "nl": ("28, lid 3, laatste alinea", "(art. 28, lid 2)", "(art. 28, lid 4)"),
+             "fr": ("28, § 3, dernier alinéa", "(art. 28, § 2)", "(art. 28, § 4)")}[lang]
+    assert all(c in text for c in cites) and text.count("- [ ] ") == 11 and text.count("- [x] ") == 1
+
+
+def test_notice_does_not_print_the_version_of_the_rules():
+    """Issue 23, defect 23: a visitor's customers read the notice; the version stays on the record and annexes."""
+    record = complete_record()
+    assert "documents-1" not in _notice(record) and DATE in _notice(record)
+    assert "documents-1" in tables.to_markdown(record, "en", DATE)
+    assert "documents-1" in annexes.to_markdown(record, 0, "en", DATE)
+
+
+def test_a_record_saved_before_the_new_fields_still_loads():
+    """The record's format key is unchanged: a record without the fields of issue 22 §4 loads with them empty."""
+    old = {"format": "gdpr-hub-record/1", "role": "processor",
+           "organisation": {"name": "Soft NV"}, "activities": [{"activity": "Hosting", "controller": "Apotheek X"}],
+           "suppliers": [{"name": "Cloud BV", "period": "30 days", "checklist": {"a": True}}], "notice": {"activities": []}}
+    record = normalise(old)
+    assert record["activities"][0]["controller_contact"] == "" and record["activities"][0]["indirect"] is False
+    assert record["suppliers"][0]["safeguards"] == "" and record["suppliers"][0]["checklist"]["liable"] is False
+    old_sheet = {"Suppliers": [["name", "period", "checklist.a"], ["Cloud BV", "30 days", "yes"]],
+                 "About": [["format", "gdpr-hub-record/1"], ["role", "controller"]]}
+    assert tables.from_sheets(old_sheet)["suppliers"][0]["checklist"]["a"] is True
 
 
 # -- command line ------------------------------------------------------------------------------

@@ -52,7 +52,17 @@ def _selects(label: str, question, answer, wizard, lang) -> bool:
     value = answer if isinstance(question, Number) else len(answer)
     if label == t(lang, "ui.otherwise"):
         return None  # the fallback arrow of a yes/no test: taken when no other arrow fits
+    def boxes(which: str) -> bool:
+        """A tick count split by which boxes are ticked: "= 2 · A + B" or "= 2 · not all of: A + B"."""
+        lack = which.startswith(t(lang, "flow.not_all") + " ")
+        names = which[len(t(lang, "flow.not_all")) + 1:] if lack else which
+        ticked = {option_label(wizard, question, i, lang) for i in answer}
+        return (not set(names.split(" + ")) <= ticked) if lack else set(names.split(" + ")) <= ticked
     def fits(alternative: str) -> bool:
+        if " · " in alternative:
+            alternative, which = alternative.split(" · ", 1)
+            if not boxes(which):
+                return False
         ok = True
         for part in alternative.split(","):
             sign, number = part.strip().split(" ")

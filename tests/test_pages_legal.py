@@ -53,6 +53,17 @@ POINTS = [
     ("guide/rights.md", {"nl": ["eerstelijnsdienst", "bemiddeling", "Geschillenkamer"], "fr": ["première ligne", "médiation", "chambre contentieuse"],
                          "en": ["first-line service", "mediation", "Litigation Chamber"]},
      {}, "Art. 77 GDPR; Act of 3 December 2017 establishing the GBA"),
+    # Issue 22: the sample answer to a refusal names the court route beside the complaint (Art. 12(4) GDPR).
+    ("guide/rights.md",
+     {"nl": ["(https://www.gegevensbeschermingsautoriteit.be)) of naar de rechter stappen."],
+      "fr": ["(https://www.autoriteprotectiondonnees.be)) ou saisir un juge."],
+      "en": ["(https://www.dataprotectionauthority.be)) or go to court."]},
+     {}, "Art. 12(4) GDPR: the reasons for not acting, the possibility of a complaint and of a judicial remedy"),
+    ("pharmacies/pages/{lang}/questions.md",
+     {"nl": ["klacht kan indienen bij de GBA of naar de rechter kan stappen (art. 12, lid 4 AVG)"],
+      "fr": ["plainte auprès de l'APD ou saisir un juge (art. 12, § 4 RGPD)"],
+      "en": ["complain to the Belgian DPA or go to court (Art. 12(4) GDPR)"]},
+     {}, "Art. 12(4) GDPR: the reasons for not acting, the possibility of a complaint and of a judicial remedy"),
     ("pharmacies/pages/{lang}/questions.md",
      {"nl": ["8 april 2026", "numac 2009018031"], "fr": ["8 avril 2026", "numac 2009018031"], "en": ["8 April 2026", "numac 2009018031"]},
      {"nl": ["Controleer de nummering"], "fr": ["Vérifiez la numérotation"], "en": ["Check the numbering"]},
@@ -152,3 +163,56 @@ def test_help_page_points_to_the_review_date_where_it_is_and_the_sector_index_ci
     from hub.mkdocs_hooks import SECTOR_INDEX
 
     assert not any("sector.yml" in part for parts in SECTOR_INDEX.values() for part in parts)
+
+
+# --- issue 22, section 2: the breach guide and the pages that speak of breaches --------------------------------
+
+BREACH_POINTS = [
+    ("guide/data-breaches.md",
+     {"nl": ["zonder onredelijke vertraging", "zonder onredelijke verdere vertraging", "onverwijld"],
+      "fr": ["dans les meilleurs délais", "sans autre retard indu"]},
+     {"nl": ["onnodige vertraging"], "fr": ["sans retard injustifié"]},
+     "Art. 33(1), (2), (4) and 34(1) GDPR in their Dutch and French wording (EUR-Lex, CELEX 32016R0679)"),
+    ("guide/data-breaches.md",
+     {"nl": ["redelijk zeker", "9/2022"], "fr": ["certitude raisonnable", "9/2022"], "en": ["reasonable certainty", "9/2022"]},
+     {"nl": ["Wacht niet op zekerheid"], "fr": ["N'attendez pas d'être sûr"], "en": ["Do not wait for certainty"]},
+     "EDPB Guidelines 9/2022 on awareness: a 'reasonable degree of certainty', not a mere suspicion, starts the 72 hours"),
+    ("guide/data-breaches.md",
+     {"nl": ["Vlaamse Toezichtcommissie (VTC)", "COC", "meldformulier-voor-gegevenslekken"],
+      "fr": ["Commission de contrôle flamande (VTC)", "COC", "meldformulier-voor-gegevenslekken"],
+      "en": ["Flemish Supervisory Commission (VTC)", "COC", "meldformulier-voor-gegevenslekken"]},
+     {"nl": ["in plaats van de GBA"], "fr": ["au lieu de l'APD"], "en": ["instead of the Belgian DPA"]},
+     "legal-facts BE-11 (GBA form page, checked) and BE-13 (VTC for Flemish public bodies and free subsidised schools; secondary)"),
+    ("guide/data-breaches.md",
+     {"nl": ["onrechtmatig", "rekeningnummer", "als er persoonsgegevens"], "fr": ["illicite", "numéro de compte", "si des données personnelles"],
+      "en": ["unlawful", "account number", "if personal data"]},
+     {"nl": ["altijd een datalek"], "fr": ["toujours une fuite"], "en": ["always a data breach"]},
+     "Art. 4(12) GDPR: accidental or unlawful alteration; a breach only when personal data are affected"),
+    ("guide/data-breaches.md",
+     {"nl": ["62/2022", "BCC"], "fr": ["62/2022", "Cci"], "en": ["62/2022", "BCC"]}, {},
+     "legal-facts BE-14 (GBA Litigation Chamber 62/2022 of 29 April 2022; read only in a gdprhub summary)"),
+    ("guide/processors.md", {"nl": ["zonder onredelijke vertraging"], "fr": ["dans les meilleurs délais"]},
+     {"nl": ["onnodige vertraging"], "fr": ["sans retard injustifié"]}, "Art. 33(2) GDPR, Dutch and French wording"),
+    ("tech/pages/{lang}/index.md", {"fr": ["dans les meilleurs délais"]}, {"fr": ["sans retard injustifié"]},
+     "Art. 33(2) GDPR, French wording"),
+    ("tech/pages/{lang}/questions.md", {"fr": ["dans les meilleurs délais"]}, {"fr": ["sans retard injustifié"]},
+     "Art. 33(2) GDPR, French wording"),
+]
+
+
+# Only the languages a point names: a case with nothing to check is left out, not run empty.
+BREACH_CASES = [(path, present, absent, source, lang) for path, present, absent, source in BREACH_POINTS
+                for lang in ("nl", "fr", "en") if present.get(lang) or absent.get(lang)]
+
+
+@pytest.mark.parametrize("path, present, absent, source, lang", BREACH_CASES,
+                         ids=[f"{c[0]}-{c[4]}-{i}" for i, c in enumerate(BREACH_CASES)])
+def test_breach_page_states_the_fixed_point(path, present, absent, source, lang):
+    test_page_states_the_fixed_point(path, present, absent, source, lang)
+
+
+def test_no_breach_page_quotes_onnodige_vertraging_as_the_law():
+    """Dutch GDPR: 'zonder onredelijke vertraging' (33(1), (2)), 'onverwijld' (34(1)); every Dutch page on breaches."""
+    pages = [ROOT / "docs" / "nl" / "guide" / "data-breaches.md", ROOT / "docs" / "nl" / "guide" / "processors.md"]
+    pages += sorted((ROOT / "sectors").glob("*/pages/nl/*.md"))
+    assert not [p.name for p in pages if "onnodige vertraging" in p.read_text(encoding="utf-8")]

@@ -10,6 +10,7 @@ back with little effect) and the hospital and exfiltration cases (both notificat
 """
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 
@@ -182,3 +183,96 @@ def test_schema_describes_the_awareness_moment():
     assert schema["properties"]["aware_at"]["type"] == "string"
     assert "Europe/Brussels" in schema["properties"]["aware_at"]["x-format"]
     assert schema["properties"]["exception"]["enum"] == ["none", "unintelligible", "mitigated", "disproportionate", "unsure"]
+
+
+# --- issue 22, section 2: the wording of the breach texts -------------------------------------------------
+# [breach.clock], [breach.log*] and [breach.outcome.depends] are being rewritten by the lead developer (issue 22,
+# section 1); the checks below cover every other breach text.
+LEAD_TABLES = ("breach.clock.", "breach.log.", "breach.outcome.depends.")
+
+
+def breach_texts(lang: str) -> dict[str, str]:
+    from wizards.present.texts import catalogue
+
+    return {key: text for key, text in catalogue(lang).items()
+            if key.startswith("breach.") and not key.startswith(LEAD_TABLES)}
+
+
+def test_dutch_texts_use_the_gdpr_own_words_for_delay():
+    """Dutch text of the GDPR: 'zonder onredelijke vertraging' (Art. 33(1), (2)), 'zonder onredelijke verdere
+    vertraging' (Art. 33(4)), 'onverwijld' (Art. 34(1)); 'zonder onnodige vertraging' is not the law's wording."""
+    from wizards.present.texts import t
+
+    texts = breach_texts("nl")
+    assert not [key for key, text in texts.items() if "onnodige vertraging" in text]
+    assert "zonder onredelijke vertraging" in t("nl", "breach.rule.processor.yes")
+    assert "zonder onredelijke vertraging" in t("nl", "breach.action.tell_controller_now")
+    assert "zonder onredelijke vertraging" in t("nl", "breach.outcome.notify_gba.summary")
+    assert "zonder onredelijke verdere vertraging" in t("nl", "breach.action.phases")
+    assert "onverwijld" in t("nl", "breach.action.tell_people")
+
+
+def test_before_the_gba_form_flemish_bodies_check_the_vtc_and_police_go_to_the_coc():
+    """Legal-facts BE-11 (checked: GBA form page; police services notify the COC; the GBA is always competent for a
+    GDPR breach, the VTC for regional add-on rules) and BE-13 (secondary: Flemish public bodies and, by a 2019
+    arrangement, Flemish free subsidised schools notify the VTC; the GBA's form page starts with that check).
+    Worded as a check to make first, never as 'the VTC instead of the GBA'."""
+    from wizards.present.citations import cite
+    from wizards.present.texts import t
+
+    words = {"nl": ("Vlaamse Toezichtcommissie (VTC)", "vrij gesubsidieerd onderwijs", "(ook)", "COC", "Engels"),
+             "fr": ("Commission de contrôle flamande (VTC)", "enseignement libre subventionné", "(aussi)", "COC", "anglais"),
+             "en": ("Flemish Supervisory Commission (VTC)", "free subsidised school", "(also)", "COC", "English")}
+    for lang, musts in words.items():
+        how = t(lang, "breach.action.notify_how")
+        assert all(w in how for w in musts), (lang, how)
+        assert how.index("VTC") < how.index("eForms"), "the check comes before the form"
+        assert "in plaats van de GBA" not in how and "instead of the" not in how and "au lieu de l'APD" not in how
+        source = cite("be:gba.breach-form", lang)
+        assert source.url.endswith("/meldformulier-voor-gegevenslekken"), (lang, source.url)
+    assert not re.search(r";(?=\S)", cite("be:gba.breach-form", "fr").label), "French: a space after ';'"
+
+
+def test_a_processor_is_pointed_to_its_contract_not_to_art_33_5():
+    """Art. 33(2): a processor tells its controller 'without undue delay' (no number of hours in the law); its
+    documentation duty comes from its contract (Art. 28(3)(f) and (h)), the breach register of Art. 33(5) is the
+    controller's."""
+    d = decide(WIZARD, {"is_breach": "yes", "role": "processor"})
+    contract = {"nl": "art. 28, lid 3, f) en h) AVG", "fr": "art. 28, § 3, f) et h) RGPD", "en": "Art. 28(3)(f) and (h) GDPR"}
+    no_hours = {"nl": "geen vast aantal uren", "fr": "aucun nombre d'heures", "en": "no fixed number of hours"}
+    for lang in ("nl", "fr", "en"):
+        record = to_dict(WIZARD, d, lang)
+        actions = [a["text"] for a in record["actions"]]
+        log = next(a for a in actions if ("33(5)" in a or "33, lid 5" in a or "33, § 5" in a))
+        assert contract[lang] in log.replace("\u00a0", " ").replace("\u202f", " "), (lang, log)
+        assert any(no_hours[lang] in a for a in actions), (lang, actions)
+    for lang, advice in {"nl": "uren, geen dagen", "fr": "des heures, pas des jours", "en": "hours, not days"}.items():
+        assert not [k for k, text in breach_texts(lang).items() if advice in text]
+
+
+def test_a_breach_covers_unlawful_alteration_not_only_mistakes():
+    """Art. 4(12) GDPR: 'accidental or unlawful ... alteration': an attacker who changes the bank account number on
+    invoices causes a breach too."""
+    from wizards.present.texts import t
+
+    old = {"nl": "ongewild gewijzigd", "fr": "modifiées par erreur,", "en": "changed by mistake,"}
+    for lang, words in old.items():
+        assert words not in t(lang, "breach.q.is_breach.text"), lang
+        assert "IBAN" in t(lang, "breach.q.is_breach.help"), lang
+
+
+def test_the_risk_help_says_when_a_cc_instead_of_bcc_is_low_risk():
+    """Legal-facts BE-14 (secondary: gdprhub summary): GBA Litigation Chamber decision 62/2022 of 29 April 2022,
+    an e-mail in CC to 16 recipients with only e-mail addresses needed no notification. The help says what makes
+    such a slip low-risk or not, and that we read only a summary; so does the citation's label."""
+    from wizards.present.citations import cite
+    from wizards.present.texts import t
+
+    words = {"nl": ("BCC", "62/2022", "samenvatting", "patiëntenvereniging"),
+             "fr": ("Cci", "62/2022", "résumé", "association de patients"),
+             "en": ("BCC", "62/2022", "summary", "patients' association")}
+    for lang, musts in words.items():
+        help_text = t(lang, "breach.q.risk.help")
+        assert all(w in help_text for w in musts), (lang, help_text)
+        label = cite("be:gba.decision-62-2022", lang).label
+        assert "62/2022" in label and musts[2] in label, (lang, label)

@@ -289,3 +289,27 @@ def test_individual_practice_sharing_health_data_systematically_is_on_the_gba_li
     before Recital 91, so the practitioner exception cannot override it."""
     d = verdict({"gba_list": ["sensitive_exchange"], "individual_practice": "yes"})
     assert (d.verdict.value, rules(d)) == ("required", ["gba_list"])
+
+
+@pytest.mark.parametrize("exception", ["individual_practice", "routine_staff"])
+def test_staff_monitoring_with_employees_is_not_the_ordinary_pair_and_needs_a_dpia(exception):
+    """Issue 22, section 5. WP248 rev.01's own example of a processing that needs a DPIA: systematic monitoring
+    of employees (criteria 3 + 7). The exceptions test the pair itself (sensitive data + vulnerable people); any
+    other two criteria stay "required", even when the visitor would call it routine, and the question is not asked."""
+    answers = {**NO_LEGAL_CASE, "criteria": ["monitoring", "vulnerable"], "individual_practice": "no",
+               "routine_staff": "no", exception: "yes"}
+    d = verdict(answers)
+    assert (d.verdict.value, d.outcome, rules(d)[-1]) == ("required", "required", "two_criteria")
+    asked, _ = walk(WIZARD, {k: v if not isinstance(v, list) else tuple(v) for k, v in answers.items()})
+    assert "individual_practice" not in asked and "routine_staff" not in asked
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_exception_is_worded_as_the_projects_reading_with_the_belgian_recommendation_beside_it(lang):
+    """Issue 22, section 5: a documented reading, not a rule; Privacy Commission recommendation 01/2018 (legal-facts
+    DP-8, secondary) reads two criteria as requiring a DPIA, and the record says so."""
+    record = to_dict(WIZARD, verdict({**SICK_NOTES, "routine_staff": "yes"}), lang)
+    words = {"nl": ("lezing van dit project", "01/2018"), "fr": ("lecture de ce projet", "01/2018"),
+             "en": ("this project's reading", "01/2018")}[lang]
+    assert words[0] in record["conclusion"] and words[1] in record["summary"]
+    assert any("01/2018" in s["label"] for s in record["sources"])

@@ -63,8 +63,8 @@ def test_current_customer_with_a_running_contract_asks_erasure_without_a_ground(
 
 
 def test_webshop_customer_asks_order_history_in_a_file():
-    """Art. 20(1): provided by the person, on a contract, by automated means."""
-    assert d(asks="portability", portable="yes", **OK).outcome == "port"
+    """Art. 20(1): provided by the person, on a contract, by automated means; nothing derived by the shop."""
+    assert d(asks="portability", portable="yes", derived="no", **OK).outcome == "port"
 
 
 def test_employee_asks_tax_data_in_a_portable_file():
@@ -181,7 +181,7 @@ def test_letter_in_the_persons_language_with_profile_name_deadline_and_complaint
     text, lang = letter(decision, "nl")
     assert lang == "fr"
     assert text.startswith("Boulangerie Dupont\nvieprivee@dupont.be\n\n2 décembre 2026\n")
-    assert "demande d'effacement" in text and "au plus tard le 20 décembre 2026" in text
+    assert "demande d'effacement" in text and "au plus tard" not in text  # the answer itself promises no date
     assert "Autorité de protection des données" in text and "art. 77" in text
     assert "[nom]" in text  # the person's own details are not asked: filled in by hand
 
@@ -233,7 +233,9 @@ def test_command_line_gives_the_letter_and_schema():
 
 @pytest.mark.parametrize("person", ["nl", "fr", "en"])
 def test_every_path_gives_a_complete_letter_in_the_persons_language(person):
-    """Every outcome has a letter body; each letter has the deadline and the complaint route (Art. 12(4))."""
+    """Every outcome has a letter body and the complaint route (Art. 12(4)); only a letter that answers later
+    (a question back, "we are handling it") promises a date: a letter that is the answer promises none."""
+    from wizards.documents.requests_log import INTERIM
     from wizards.engine.paths import enumerate_paths
 
     route = {"nl": "Gegevensbeschermingsautoriteit", "fr": "Autorité de protection des données",
@@ -243,5 +245,121 @@ def test_every_path_gives_a_complete_letter_in_the_persons_language(person):
     for answers, _ in enumerate_paths(WIZARD):
         decision = decide(WIZARD, {**answers, "received_on": "2026-11-20", "person_language": person})
         text, lang = letter(decision, "nl")
-        assert lang == person and route in text and deadline in text, answers
+        assert lang == person and route in text, answers
+        assert (deadline in text) == (decision.outcome in INTERIM), answers
         assert "{" not in text and "}" not in text
+
+
+# Received 20 October: the month ended on 20 November, before the fixed clock's 2 December.
+LATE = "2026-10-20"
+LATE_PROMISES = {"nl": "uiterlijk op 20 november 2026", "fr": "au plus tard le 20 novembre 2026",
+                 "en": "by 20 November 2026 at the latest"}
+APOLOGY = {"nl": "Onze excuses", "fr": "Nous vous prions de nous excuser", "en": "We apologise"}
+
+
+@pytest.mark.parametrize("person", ["nl", "fr", "en"])
+def test_a_late_letter_apologises_and_never_presents_the_passed_deadline_as_ahead(person):
+    """Art. 12(3): one month from receipt. A letter dated 2 December must not promise an answer "by
+    20 November"; it apologises for the delay, on every path."""
+    from wizards.engine.paths import enumerate_paths
+
+    for answers, _ in enumerate_paths(WIZARD):
+        decision = decide(WIZARD, {**answers, "received_on": LATE, "person_language": person})
+        text, _ = letter(decision, "en")
+        assert LATE_PROMISES[person] not in text, answers
+        assert APOLOGY[person] in text and belgian_time.format_date(dt.date(2026, 11, 20), person) in text, answers
+
+
+def test_the_letter_that_encloses_the_copy_promises_no_later_answer():
+    """Issue 23, defect 12: the French letter with the copy also said "nous répondons ... au plus tard le"."""
+    text, _ = letter(d(asks="access", others_data="no", received_on="2026-11-20", person_language="fr", **OK), "nl")
+    assert "Vous trouverez en annexe une copie" in text and "au plus tard" not in text
+
+
+def files(decision, lang="en"):
+    return {f["name"].split("-")[0]: f["text"] for f in to_dict(WIZARD, decision, lang)["files"]}
+
+
+def test_the_extension_letter_gives_the_new_date_and_the_reason_but_not_the_first_date():
+    """Art. 12(3): two further months where necessary, given complexity and number of requests; the person
+    is told within the first month, with the reasons. The first date is not promised beside the new one."""
+    decision = d(asks="access", others_data="no", received_on="2026-11-20", person_language="en", **OK)
+    extension = files(decision)["extension"]
+    assert "by 20 February 2027 at the latest" in extension
+    assert "complex" in extension and "number of requests" in extension and "Art. 12(3) GDPR" in extension
+    assert "20 December 2026" not in extension
+
+
+def test_no_extension_letter_once_the_month_has_passed_or_for_a_refusal():
+    """An extension must be announced within the first month (Art. 12(3)); a refusal is explained within
+    one month (Art. 12(4))."""
+    assert "extension" not in files(d(asks="access", others_data="no", received_on=LATE, **OK))
+    assert "extension" not in files(d(asks="erasure", erase_ground="no", received_on="2026-11-20", **OK))
+    assert "extension" in files(d(asks="access", others_data="unsure", received_on="2026-11-20", **OK))
+
+
+def log_row(decision, lang="en"):
+    record = to_dict(WIZARD, decision, lang)
+    header, row = next(f for f in record["files"] if f["type"] == "text/csv")["text"].lstrip("\ufeff").rstrip("\r\n").split("\r\n")
+    return dict(zip(header.split(";"), row.split(";")))
+
+
+def test_the_log_shows_no_extended_deadline_after_the_first_month():
+    assert log_row(d(asks="access", others_data="no", received_on="2026-11-20", **OK))["Deadline if extended"] == "20 February 2027"
+    late = log_row(d(asks="access", others_data="no", received_on=LATE, **OK))["Deadline if extended"]
+    assert "20 December" not in late and late.startswith("none")
+    clock = clock_text(LATE)
+    assert "Extending is no longer possible" in clock and "Extension: only if" not in clock
+
+
+def test_the_log_reasoning_in_a_depends_case_does_not_quote_the_last_rule_as_holding():
+    """Issue 22: "The person asks for access: you give a copy" read as settled while the copy may show others."""
+    reasons = log_row(d(asks="access", others_data="unsure", received_on="2026-11-20", **OK))["Reasoning"]
+    assert reasons.startswith("It is not certain whether the copy would show data about others.")
+    assert "If not: The person asks for access" in reasons
+
+
+def test_identity_ask_promptly_and_a_log_column_for_the_day_the_information_came_in():
+    """Art. 12(6) and EDPB 01/2022: more information only on reasonable doubt; asked at once."""
+    decision = d(asks="access", others_data="no", received_on="2026-11-20", **OK)
+    assert "Identity information received on" in log_row(decision)
+    record = to_dict(WIZARD, decision, "en")
+    assert any("ask at once" in a["text"] for a in record["actions"])
+    assert "counts the month from the day you received the request, also while you wait" in clock_text("2026-11-20")
+
+
+def test_french_salutation_does_not_mix_two_forms():
+    text, _ = letter(d(asks="marketing", person_language="fr"), "nl")
+    assert "Madame, Monsieur [nom]" not in text and "[Madame / Monsieur] [nom]," in text
+
+
+def test_access_names_recipients_logic_of_automated_decisions_and_transfer_safeguards():
+    """Art. 15(1)(c) as read in CJEU C-154/21 (recipients by name unless impossible), 15(1)(h), 15(2)."""
+    decision = d(asks="access", others_data="no", **OK)
+    record = to_dict(WIZARD, decision, "en")
+    what = next(a["text"] for a in record["actions"] if a["text"].startswith("Give: the data"))
+    assert "recipients by name" in what and "C-154/21" in what
+    assert "logic involved" in what and "Art. 15(1)(h)" in what and "Art. 15(2)" in what
+    assert {"gdpr:15.2", "cjeu:c-154-21"} <= {s["id"] for s in record["sources"]}
+    text, _ = letter(decision, "en")
+    assert "recipients by name" in text and "Art. 15(2) GDPR" in text and "Art. 15(1)(h) GDPR" in text
+
+
+def test_portability_with_an_assessment_by_staff_is_partly_and_the_letter_says_what_is_left_out():
+    """Art. 20(1) and WP242 rev.01: provided data (also observed from use), not data the organisation derived."""
+    decision = d(asks="portability", portable="yes", derived="yes", person_language="en", **OK)
+    assert (decision.verdict.value, decision.outcome, decision.role) == ("required", "port_partly", "partial")
+    text, _ = letter(decision, "en")
+    assert "We did not include" in text and "created those data ourselves" in text and "right of access" in text
+    assert d(asks="portability", portable="yes", derived="no", **OK).outcome == "port"
+    unsure = d(asks="portability", portable="yes", derived="unsure", **OK)
+    assert (unsure.verdict.value, unsure.open_points) == ("depends", ("port_derived",))
+
+
+def test_no_source_is_listed_twice():
+    """Issue 23, defect 11: Art. 12(3) appeared twice under "it depends"."""
+    from wizards.engine.paths import enumerate_paths
+
+    for answers, _ in enumerate_paths(WIZARD):
+        ids = [s["id"] for s in to_dict(WIZARD, decide(WIZARD, answers), "en")["sources"]]
+        assert len(ids) == len(set(ids)), answers

@@ -24,8 +24,8 @@ function blankRecord() {
 function blankSupplier() {
   const checklist = {};
   for (const p of data.points) checklist[p] = false;
-  return { name: "", address: "", contact: "", activities: [], nature: "", duration: "", measures: "", subprocessors: "",
-           authorisation: "specific", period: "", docking: false, checklist };
+  return { name: "", address: "", contact: "", dpo: "", activities: [], nature: "", duration: "", measures: "", safeguards: "",
+           assistance: "", subprocessors: "", authorisation: "specific", period: "", language: "", docking: false, checklist };
 }
 function load() {
   try { return JSON.parse(localStorage.getItem(STORE_KEY) || "null"); } catch { return null; }
@@ -163,7 +163,8 @@ function rowPanel(row, index) {
   const details = el("details", { class: "rec-row", "data-row": index, open: index === openRow ? true : null });
   details.append(el("summary", { text: `${index + 1}. ${title}` }));
   for (const f of data.fields) {
-    if (f === "controller" && record.role !== "processor") continue;
+    if ((f === "controller" || f === "controller_contact") && record.role !== "processor") continue;
+    if (f === "special_condition" && !row.special_data) continue;
     if (f === "legitimate_interest" && row.legal_basis !== "legitimate_interests") continue;
     if (f === "processor_verdict" || f === "dpia_verdict") continue;
     if (f === "legal_basis") {
@@ -225,13 +226,15 @@ function rowChoices(list, name) {
 function supplierPanel(supplier, index) {
   const details = el("details", { class: "rec-supplier", "data-supplier": index });
   details.append(el("summary", { text: supplier.name || T("unnamed") }));
-  const labels = { name: "annex.processor", address: "field.address", contact: "ui.contact" };
-  for (const f of ["name", "address", "contact"]) details.append(field(supplier, f, T(labels[f])));
+  const labels = { name: "annex.processor", address: "field.address", contact: "annex.contact_person", dpo: "annex.processor_dpo" };
+  for (const f of ["name", "address", "contact", "dpo"]) details.append(field(supplier, f, T(labels[f])));
   details.append(el("p", { text: T("ui.supplier_rows") }), rowChoices(supplier.activities, "sup"));
   details.append(field(supplier, "nature", T("annex.nature"), { long: true }), field(supplier, "duration", T("annex.duration")),
-    field(supplier, "measures", T("annex.iii_extra"), { long: true }), field(supplier, "subprocessors", T("annex.iv"), { long: true }),
+    field(supplier, "safeguards", T("annex.sensitive"), { long: true }),
+    field(supplier, "measures", T("annex.iii_extra"), { long: true }), field(supplier, "assistance", T("annex.iii_assist"), { long: true }),
+    field(supplier, "subprocessors", T("annex.iv"), { long: true }),
     field(supplier, "authorisation", T("ui.authorisation"), { options: [["specific", T("annex.option_specific")], ["general", T("annex.option_general")]] }),
-    field(supplier, "period", T("annex.period")));
+    field(supplier, "period", T("annex.period")), field(supplier, "language", T("annex.language")));
   const check = el("fieldset", {}, el("legend", { text: T("checklist.title") }), el("p", { text: T("checklist.intro") }));
   for (const p of data.points) check.append(field(supplier.checklist, p, T("annex.point." + p), { bool: true }));
   details.append(check, el("p", {},

@@ -35,32 +35,41 @@ def sections(record: dict[str, Any], index: int, lang: str) -> list[tuple[str, l
     supplier, org = record["suppliers"][index], record["organisation"]
     rows = _activities(record, supplier)
     fill = t(lang, "doc.annex.to_fill")
-    option = t(lang, f"doc.annex.option_{supplier['authorisation']}")
     docking = t(lang, "doc.annex.docking_yes" if supplier["docking"] else "doc.annex.docking_no")
-    choices = t(lang, "doc.annex.choices", docking=docking, option=option, period=supplier["period"] or fill)
+    # Clause 7.7(a): the period means a different thing under each option, so each has its own sentence.
+    choices = t(lang, f"doc.annex.choices_{supplier['authorisation']}", docking=docking, period=supplier["period"] or fill)
     contact = ", ".join(v for v in (org["address"], org["email"], org["phone"]) if v) or fill
-    sensitive = [f"{r['activity']}: {r['data_categories']}" for r in rows if r["special_data"]]
+    sensitive = [r["activity"] or t(lang, "doc.unnamed") for r in rows if r["special_data"]]
+    if sensitive:  # Clause 7.5: the restrictions or safeguards the processor applies, not the data again
+        sensitive_items = [(t(lang, "doc.annex.sensitive_in"), semicolon(lang).join(sensitive)),
+                           (t(lang, "doc.annex.sensitive"), supplier["safeguards"] or t(lang, "doc.annex.sensitive_fill"))]
+    else:
+        sensitive_items = [(t(lang, "doc.annex.sensitive_in"), t(lang, "doc.annex.sensitive_none"))]
     return [
-        (t(lang, "doc.annex.cover_title"), [("", "COVER"), ("", choices)]),
+        (t(lang, "doc.annex.cover_title"), [("", "COVER"), ("", choices),
+                                            (t(lang, "doc.annex.language"), supplier["language"] or t(lang, "doc.annex.language_fill"))]),
         (t(lang, "doc.annex.i"), [
             (t(lang, "doc.annex.controller"), f"{org['name'] or fill}, {contact}"
              + (f"; {t(lang, 'doc.field.dpo')}{colon(lang)} {org['dpo']} {org['dpo_contact']}".rstrip() if org["dpo"] else "")),
             (t(lang, "doc.annex.signature"), "…………………………………………"),
-            (t(lang, "doc.annex.processor"), ", ".join(v for v in (supplier["name"], supplier["address"], supplier["contact"]) if v) or fill),
+            (t(lang, "doc.annex.processor"), ", ".join(v for v in (supplier["name"], supplier["address"]) if v) or fill),
+            (t(lang, "doc.annex.contact_person"), supplier["contact"] or fill),
+            (t(lang, "doc.annex.processor_dpo"), supplier["dpo"] or t(lang, "doc.annex.dpo_fill")),
             (t(lang, "doc.annex.signature"), "…………………………………………"),
         ]),
         (t(lang, "doc.annex.ii"), [
             (t(lang, "doc.annex.activities"), _join([r["activity"] for r in rows], lang)),
             (t(lang, "doc.annex.subjects"), _join([r["data_subjects"] for r in rows], lang)),
             (t(lang, "doc.annex.categories"), _join([r["data_categories"] for r in rows], lang)),
-            (t(lang, "doc.annex.sensitive"), semicolon(lang).join(sensitive) if sensitive else t(lang, "doc.annex.sensitive_none")),
+            *sensitive_items,
             (t(lang, "doc.annex.nature"), supplier["nature"] or fill),
             (t(lang, "doc.annex.purposes"), _join([r["purpose"] for r in rows], lang)),
             (t(lang, "doc.annex.duration"), supplier["duration"] or fill),
         ]),
         (t(lang, "doc.annex.iii"), [("", t(lang, "doc.annex.iii_intro"))]
          + [(r["activity"], r["security"] or fill) for r in rows]
-         + [(t(lang, "doc.annex.iii_extra"), supplier["measures"] or fill)]),
+         + [(t(lang, "doc.annex.iii_extra"), supplier["measures"] or fill),
+            (t(lang, "doc.annex.iii_assist"), supplier["assistance"] or fill)]),  # Clause 8(d)
         (t(lang, "doc.annex.iv"), [("", supplier["subprocessors"] or t(lang, "doc.annex.iv_none"))]),
     ]
 

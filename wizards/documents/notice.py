@@ -1,16 +1,17 @@
 """A privacy notice (Art. 13 GDPR, and Art. 14 where the data come from someone else) from the record.
 
 Each element of Art. 13(1)-(2) and 14(1)-(2) maps to a field of the record's rows; where the record
-is silent the notice says "[to fill in]" instead of guessing. The visitor picks the activities it
-covers (`notice.activities`, or all rows when none is picked).
+is silent the notice says "[to fill in]" instead of guessing (the record's check lists the same
+blanks). A notice is what the organisation's customers read, so it carries its date but not the
+version of these rules. The visitor picks the activities it covers (`notice.activities`, or all rows
+when none is picked).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from wizards.present.texts import t
-from wizards.documents.record import RecordError
-from wizards.documents import VERSION
+from wizards.documents.record import RecordError, says_none
 from wizards.documents.text import basis_label, colon, e, label, semicolon
 
 
@@ -44,30 +45,47 @@ def to_html(record: dict[str, Any], lang: str, date: str, picked: list[int] | No
     out.append(f"<h2>{e(t(lang, 'doc.notice.what'))}</h2>")
     fill = t(lang, "doc.notice.to_fill")
     for row in rows:
-        items = [("purpose", row["purpose"] or fill), ("basis", basis_label(row["legal_basis"], lang) or fill)]
-        if row["legal_basis"] == "legitimate_interests":
-            items.append(("li", row["legitimate_interest"] or fill))
-        items.append(("categories", row["data_categories"] or fill))
-        if row["source"]:
-            items.append(("source", row["source"]))  # Art. 14(2)(f)
-        items += [("recipients", row["recipients"] or fill), ("transfers", row["transfers"] or fill),
-                  ("retention", row["retention"] or fill)]
-        if not row["source"]:
-            items.append(("required", row["required"] or t(lang, "doc.notice.required_unknown")))  # Art. 13(2)(e)
-        if row["automated"]:
-            items.append(("automated", row["automated"]))
         out.append(f"<h3>{e(row['activity'] or t(lang, 'doc.unnamed'))}</h3><ul>")
-        out += [f"<li><strong>{e(label(t(lang, f'doc.notice.{key}'), lang))}</strong> {e(text)}</li>" for key, text in items]
+        out += [f"<li><strong>{e(label(t(lang, f'doc.notice.{key}'), lang))}</strong> {e(text)}</li>"
+                for key, text in _items(row, lang, fill)]
         if row["legal_basis"] == "consent":
             out.append(f"<li>{e(t(lang, 'doc.notice.consent'))}</li>")
         out.append("</ul>")
-    if not any(r["automated"] for r in rows):
+    automated = [r["automated"] for r in rows]
+    if not all(automated):  # Art. 13(2)(f), 14(2)(g): the visitor has not said, so the notice asks
+        out += [f"<h2>{e(t(lang, 'doc.notice.automated'))}</h2>", f"<p>{e(t(lang, 'doc.notice.automated_ask'))}</p>"]
+    elif all(says_none(a) for a in automated):
         out += [f"<h2>{e(t(lang, 'doc.notice.automated'))}</h2>", f"<p>{e(t(lang, 'doc.notice.automated_none'))}</p>"]
+    # Art. 21(4): the right to object to direct marketing is shown clearly and apart from the other rights.
     out += [f"<h2>{e(t(lang, 'doc.notice.rights'))}</h2>", f"<p>{e(t(lang, 'doc.notice.rights_text'))}</p>",
+            f"<p><strong>{e(label(t(lang, 'doc.notice.marketing'), lang))}</strong> {e(t(lang, 'doc.notice.marketing_text'))}</p>",
+            f"<p>{e(t(lang, 'doc.notice.rights_time'))}</p>",
             f"<p>{e(t(lang, 'doc.notice.rights_how', contact=org['email'] or contact))}</p>",
             f"<h2>{e(t(lang, 'doc.notice.complaint'))}</h2>", f"<p>{e(t(lang, 'doc.notice.complaint_text'))}</p>",
-            f"<p><small>{e(t(lang, 'doc.notice.updated'))}{c} {e(date)} · {e(t(lang, 'doc.version'))}{c} {e(VERSION)}</small></p>", "</section>"]
+            f"<p><small>{e(t(lang, 'doc.notice.updated'))}{c} {e(date)}</small></p>", "</section>"]
     return "\n".join(out) + "\n"
+
+
+def _items(row: dict[str, Any], lang: str, fill: str) -> list[tuple[str, str]]:
+    """(label key, text) for one activity, in the order of Art. 13 and 14."""
+    items = [("purpose", row["purpose"] or fill), ("basis", basis_label(row["legal_basis"], lang) or fill)]
+    if row["legal_basis"] == "legitimate_interests":
+        items.append(("li", row["legitimate_interest"] or fill))
+    if row["special_data"]:  # the Art. 9(2) condition, or Art. 10 GDPR with Art. 10 WVG, beside the Art. 6 basis
+        items.append(("special", row["special_condition"] or t(lang, "doc.notice.special_unknown")))
+    items.append(("categories", row["data_categories"] or fill))
+    from_others = bool(row["source"] or row["indirect"])
+    if from_others:  # Art. 14(2)(f)
+        items.append(("source", row["source"] or t(lang, "doc.notice.source_unknown")))
+    items += [("recipients", row["recipients"] or fill), ("transfers", row["transfers"] or fill)]
+    if row["transfers"] and not says_none(row["transfers"]):  # Art. 13(1)(f), 14(1)(f)
+        items.append(("safeguards_copy", row["safeguards_copy"] or t(lang, "doc.notice.safeguards_unknown")))
+    items.append(("retention", row["retention"] or fill))
+    if not from_others:
+        items.append(("required", row["required"] or t(lang, "doc.notice.required_unknown")))  # Art. 13(2)(e)
+    if row["automated"] and not says_none(row["automated"]):
+        items.append(("automated", row["automated"]))
+    return items
 
 
 def to_page(record: dict[str, Any], lang: str, date: str, picked: list[int] | None = None) -> str:

@@ -17,16 +17,21 @@ ROLES = ("controller", "processor")
 
 ORGANISATION_FIELDS = ("name", "address", "email", "phone", "dpo", "dpo_contact", "representative")
 # Column order of the record table (CSV, spreadsheets, page).
+# Fields added later are optional: a record saved before them loads with them empty (or unticked).
 ACTIVITY_FIELDS = (
-    "activity", "controller", "purpose", "legal_basis", "legitimate_interest", "data_subjects", "data_categories",
-    "special_data", "recipients", "processors", "transfers", "retention", "retention_source", "security",
-    "source", "required", "automated", "monitoring", "processor_verdict", "dpia_verdict",
+    "activity", "controller", "controller_contact", "purpose", "legal_basis", "legitimate_interest", "data_subjects",
+    "data_categories", "special_data", "special_condition", "recipients", "processors", "transfers", "safeguards_copy",
+    "retention", "retention_source", "security", "indirect", "source", "required", "automated", "monitoring",
+    "processor_verdict", "dpia_verdict",
 )
-BOOLEAN_FIELDS = ("special_data", "monitoring")
-SUPPLIER_FIELDS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
-                   "authorisation", "period", "docking", "checklist")
-# The points of Art. 28(3) GDPR a processor contract must contain: its first subparagraph and (a) to (h).
-CHECKLIST_POINTS = ("subject", "a", "b", "c", "d", "e", "f", "g", "h")
+BOOLEAN_FIELDS = ("special_data", "indirect", "monitoring")
+SUPPLIER_TEXT_FIELDS = ("name", "address", "contact", "dpo", "nature", "duration", "measures", "safeguards", "assistance",
+                        "subprocessors", "period", "language")
+SUPPLIER_FIELDS = SUPPLIER_TEXT_FIELDS + ("activities", "authorisation", "docking", "checklist")
+# The points Art. 28 GDPR asks of a processor contract: Art. 28(3), its first subparagraph and (a) to (h); the
+# duty to warn of an infringing instruction (28(3), last subparagraph); the right to object to a new
+# sub-processor under a general authorisation (28(2)); full liability for a sub-processor (28(4)).
+CHECKLIST_POINTS = ("subject", "a", "b", "c", "d", "e", "f", "g", "h", "warn", "object", "liable")
 AUTHORISATIONS = ("specific", "general")
 
 
@@ -127,9 +132,8 @@ def normalise(raw: Any) -> dict[str, Any]:
 def _supplier(raw: Any, count: int, where: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise RecordError(f"{where}: expected an object")
-    clean: dict[str, Any] = {"name": "", "address": "", "contact": "", "activities": [], "nature": "", "duration": "",
-                             "measures": "", "subprocessors": "", "authorisation": "specific", "period": "",
-                             "docking": False, "checklist": {p: False for p in CHECKLIST_POINTS}}
+    clean: dict[str, Any] = {f: "" for f in SUPPLIER_TEXT_FIELDS}
+    clean.update(activities=[], authorisation="specific", docking=False, checklist={p: False for p in CHECKLIST_POINTS})
     for key, value in raw.items():
         here = f"{where}.{key}"
         if key not in SUPPLIER_FIELDS:
@@ -161,7 +165,7 @@ class Gap:
     row: int | None
     field: str
     cite: str        # key under doc.cite
-    level: str       # "required", "where_possible" (Art. 30(1)(f)-(g), 30(2)(d)) or "advised"
+    level: str       # "required", "where_possible" (Art. 30(1)(f)-(g), 30(2)(d)), "advised", or "notice" (Art. 13-14)
 
     def message(self, record: dict[str, Any], lang: str) -> str:
         if self.row is None:
@@ -172,11 +176,38 @@ class Gap:
         cite = t(lang, f"doc.cite.{self.cite}")
         if self.field == "contact":
             return t(lang, "doc.check.missing_contact", where=where, cite=cite)
-        key = {"required": "missing", "where_possible": "where_possible", "advised": "advised"}[self.level]
+        key = {"required": "missing", "where_possible": "where_possible", "advised": "advised", "notice": "notice"}[self.level]
         text = t(lang, f"doc.check.{key}", where=where, field=t(lang, f"doc.field.{self.field}"), cite=cite)
-        if self.field == "transfers":
-            text += " " + t(lang, "doc.check.transfers_hint")
+        if self.field in HINTS:
+            text += " " + t(lang, f"doc.check.{self.field}_hint")
         return text
+
+
+# Fields whose message adds a hint: how to say "none", when to inform (Art. 14(3)), what counts as a copy.
+HINTS = ("transfers", "automated", "source", "safeguards_copy")
+# "None" as a visitor writes it in any of the three languages: an answer, unlike an empty field.
+NONE_WORDS = frozenset({"none", "no", "geen", "nee", "neen", "aucun", "aucune", "néant", "non", "-", "—", "/"})
+
+
+def says_none(value: str) -> bool:
+    return value.strip().rstrip(".").strip().casefold() in NONE_WORDS
+
+
+def notice_rows(record: dict[str, Any]) -> list[int]:
+    """The rows the privacy notice covers: those picked, or every row when none is picked."""
+    return record["notice"]["activities"] or list(range(len(record["activities"])))
+
+
+def _notice_gaps(i: int, row: dict[str, Any]) -> list[Gap]:
+    """What the notice needs and the record leaves open: the notice then shows a blank, never a guess."""
+    gaps = []
+    if row["indirect"] and not row["source"]:
+        gaps.append(Gap(i, "source", "source", "notice"))
+    if row["transfers"] and not says_none(row["transfers"]) and not row["safeguards_copy"]:
+        gaps.append(Gap(i, "safeguards_copy", "safeguards_copy", "notice"))
+    if not row["automated"]:
+        gaps.append(Gap(i, "automated", "automated", "notice"))
+    return gaps
 
 
 def check(record: dict[str, Any]) -> list[Gap]:
@@ -191,9 +222,12 @@ def check(record: dict[str, Any]) -> list[Gap]:
         gaps.append(Gap(None, "contact", prefix + "contact", "required"))
     if org["dpo"] and not org["dpo_contact"]:
         gaps.append(Gap(None, "dpo_contact", prefix + "contact" if processor else "dpo_contact", "required"))
+    in_notice = set(notice_rows(record))
     for i, row in enumerate(record["activities"]):
         if processor:
-            wanted = [("controller", "p_controller", "required"), ("activity", "p_activity", "required"),
+            # Art. 30(2)(a) asks for each controller's name and contact details, not just a name.
+            wanted = [("controller", "p_controller", "required"), ("controller_contact", "p_controller", "required"),
+                      ("activity", "p_activity", "required"),
                       ("transfers", "p_transfers", "required"), ("security", "p_security", "where_possible")]
         else:
             wanted = [("activity", "activity", "required"), ("purpose", "purpose", "required"),
@@ -204,7 +238,12 @@ def check(record: dict[str, Any]) -> list[Gap]:
                       ("security", "security", "where_possible")]
             if row["legal_basis"] == "legitimate_interests":
                 wanted.insert(3, ("legitimate_interest", "legitimate_interest", "advised"))
+            if row["special_data"]:  # Art. 9(1) and 10 forbid these data unless a condition holds
+                wanted.insert(wanted.index(("data_categories", "data_categories", "required")) + 1,
+                              ("special_condition", "special_condition", "advised"))
         gaps += [Gap(i, field, cite, level) for field, cite, level in wanted if not row[field]]
+        if not processor and i in in_notice:
+            gaps += _notice_gaps(i, row)
     return gaps
 
 

@@ -18,11 +18,11 @@ from typing import Any
 
 from wizards.engine import belgian_time
 from wizards.documents.breach_log import colon, csv_row
-from wizards.engine.walk import Decision
+from wizards.engine.walk import Decision, Finding
 from wizards.present.texts import t
 
-LOG_COLUMNS = ("received", "person", "right", "decision", "deadline", "extended", "identity", "answered",
-               "reasons")
+LOG_COLUMNS = ("received", "person", "right", "decision", "deadline", "extended", "identity", "identity_in",
+               "answered", "reasons")
 
 
 def deadlines(received: dt.date) -> tuple[dt.date, dt.date]:
@@ -46,6 +46,25 @@ def _received(decision: Decision) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
+# Letters that answer later (they ask or acknowledge); every other letter is the answer itself and so
+# promises no date (issue 23, defect 12: a letter that encloses the copy said "we answer by ...").
+INTERIM = ("clarify", "depends")
+
+
+def _letter_day(decision: Decision) -> dt.date:
+    """The day the record and its letter are dated: deadlines are compared with that day, not another."""
+    try:
+        return dt.date.fromisoformat(decision.date)
+    except ValueError:  # the golden tables decide undated ("-")
+        return belgian_time.today()
+
+
+def _may_extend(decision: Decision) -> bool:
+    # Art. 12(4) gives one month, without extension, to explain a refusal; an answer still open
+    # ("depends") or one that acts on the request may be extended under Art. 12(3).
+    return decision.role in ("full", "partial") or decision.outcome == "depends"
+
+
 def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
     received = _received(decision)
     title = t(lang, "requests.clock.title")
@@ -57,21 +76,36 @@ def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
     note = _holiday_note(first, lang)
     if note:
         lines.append(note)
-    lines.append(t(lang, "requests.clock.extension", deadline=_day(first, lang), extended=_day(extended, lang)))
-    today = belgian_time.today()
+    today = _letter_day(decision)
     if today > first:
         lines.append(t(lang, "requests.clock.passed", days=(today - first).days))
+        lines.append(t(lang, "requests.clock.too_late_to_extend", deadline=_day(first, lang),
+                       extended=_day(extended, lang)))
+    else:
+        lines.append(t(lang, "requests.clock.extension", deadline=_day(first, lang), extended=_day(extended, lang)))
+    lines.append(t(lang, "requests.clock.identity"))
     return {"id": "clock", "title": title, "lines": lines}
 
 
-def letter(decision: Decision, ui_lang: str) -> tuple[str, str]:
-    """The reply in the person's language, and that language."""
-    lang = str(decision.answers.get("person_language") or ui_lang)
+def _timing(decision: Decision, lang: str) -> list[str]:
+    """What the letter says about time: the date an interim letter promises, or an apology when late."""
+    received = _received(decision)
+    interim = decision.outcome in INTERIM
+    if received is None:
+        return [t(lang, "requests.letter.answer_by", deadline=t(lang, "requests.letter.fill"))] if interim else []
+    first = deadlines(received)[0]
+    first_text = belgian_time.format_date(first, lang)
+    if _letter_day(decision) > first:
+        return [t(lang, "requests.letter.late_interim" if interim else "requests.letter.late", deadline=first_text)]
+    return [t(lang, "requests.letter.answer_by", deadline=first_text)] if interim else []
+
+
+def _frame(decision: Decision, lang: str, body: list[str]) -> str:
+    """The letter around its body: sender, date, subject, greeting, opening; complaint route, closing."""
     answers = decision.answers
     received = _received(decision)
     fill = t(lang, "requests.letter.fill")
     received_text = belgian_time.format_date(received, lang) if received else fill
-    deadline_text = belgian_time.format_date(deadlines(received)[0], lang) if received else fill
     today = (belgian_time.format_date(dt.date.fromisoformat(decision.date), lang)
              if decision.date[:1].isdigit() else fill)
     org_name = str(answers.get("org_name") or t(lang, "requests.letter.org_fill"))
@@ -89,35 +123,83 @@ def letter(decision: Decision, ui_lang: str) -> tuple[str, str]:
         "",
         t(lang, "requests.letter.opening", received=received_text, right=right),
         "",
-        t(lang, f"requests.letter.body.{decision.outcome}"),
-        "",
-        t(lang, "requests.letter.deadline", deadline=deadline_text),
-        "",
+    ]
+    for paragraph in body:
+        parts += [paragraph, ""]
+    parts += [
         t(lang, "requests.letter.complaint"),
         "",
         t(lang, "requests.letter.closing"),
         org_name,
         org_contact,
     ]
-    return "\n".join(parts) + "\n", lang
+    return "\n".join(parts) + "\n"
+
+
+def _person_language(decision: Decision, ui_lang: str) -> str:
+    return str(decision.answers.get("person_language") or ui_lang)
+
+
+def letter(decision: Decision, ui_lang: str) -> tuple[str, str]:
+    """The reply in the person's language, and that language."""
+    lang = _person_language(decision, ui_lang)
+    body = [t(lang, f"requests.letter.body.{decision.outcome}")] + _timing(decision, lang)
+    return _frame(decision, lang, body), lang
+
+
+def extension_letter(decision: Decision, ui_lang: str) -> tuple[str, str] | None:
+    """The letter that extends the time limit (Art. 12(3)): only while the first month runs, and it names
+    the new date and the reason without also promising the first date."""
+    received = _received(decision)
+    if received is None or not _may_extend(decision):
+        return None
+    first, extended = deadlines(received)
+    if _letter_day(decision) > first:
+        return None
+    lang = _person_language(decision, ui_lang)
+    body = [t(lang, "requests.letter.extension", extended=belgian_time.format_date(extended, lang))]
+    return _frame(decision, lang, body), lang
+
+
+def _reasons(decision: Decision, lang: str) -> str:
+    """The grounds that decided or stayed open; the rules of other rights ("not applicable") are left out.
+    In an "it depends" case the rule that held decides only if the open points turn out "no", so it is
+    quoted as such and not as the answer."""
+    def said(finding: Finding) -> str:
+        return t(lang, f"requests.rule.{finding.rule}.{finding.status.value}")
+
+    if decision.open_points:
+        open_ = [said(f) for f in decision.findings if f.rule in decision.open_points]
+        held = [f for f in decision.findings if f.status.value == "yes"]
+        if held:
+            open_.append(t(lang, "requests.log.if_not", then=said(held[-1])))
+        return " ".join(open_)
+    shown = [f for f in decision.findings if f.status.value != "no"] or list(decision.findings[-1:])
+    return " ".join(said(f) for f in shown)
 
 
 def _log(decision: Decision, lang: str) -> tuple[list[str], list[str]]:
     received = _received(decision)
     fill = t(lang, "requests.log.fill")
     first, extended = deadlines(received) if received else (None, None)
+    if first is None or extended is None:
+        extended_text = fill
+    elif _letter_day(decision) > first:
+        # Too late to extend: the date is not shown as if it still applied.
+        extended_text = t(lang, "requests.log.no_extension", deadline=belgian_time.format_date(first, lang))
+    else:
+        extended_text = belgian_time.format_date(extended, lang)
     values = {
         "received": belgian_time.format_date(received, lang) if received else fill,
         "person": fill,
         "right": t(lang, f"requests.q.asks.o.{decision.answers.get('asks', 'unclear')}"),
         "decision": t(lang, f"requests.outcome.{decision.outcome}.title"),
         "deadline": belgian_time.format_date(first, lang) if first else fill,
-        "extended": belgian_time.format_date(extended, lang) if extended else fill,
+        "extended": extended_text,
         "identity": fill,
+        "identity_in": fill,
         "answered": fill,
-        # The grounds that decided or stayed open; the rules of other rights ("not applicable") are left out.
-        "reasons": " ".join(t(lang, f"requests.rule.{f.rule}.{f.status.value}") for f in
-                            [f for f in decision.findings if f.status.value != "no"] or decision.findings[-1:]),
+        "reasons": _reasons(decision, lang),
     }
     return [t(lang, f"requests.log.col.{c}") for c in LOG_COLUMNS], [values[c] for c in LOG_COLUMNS]
 
@@ -126,6 +208,10 @@ def extras(decision: Decision, lang: str) -> dict[str, Any]:
     labels, values = _log(decision, lang)
     text, letter_lang = letter(decision, lang)
     day = decision.date if decision.date[:1].isdigit() else "undated"
+    extension = extension_letter(decision, lang)
+    extra_files = [] if extension is None else [
+        {"name": f"extension-{extension[1]}-{day}.txt", "type": "text/plain",
+         "label": t(lang, "requests.letter.extension_download"), "text": extension[0]}]
     return {
         "sections": [
             _clock_section(decision, lang),
@@ -135,6 +221,7 @@ def extras(decision: Decision, lang: str) -> dict[str, Any]:
         "files": [
             {"name": f"reply-{letter_lang}-{day}.txt", "type": "text/plain", "label": t(lang, "requests.letter.download"),
              "text": text},
+            *extra_files,
             {"name": f"requests-log-{day}.csv", "type": "text/csv", "label": t(lang, "requests.log.download"),
              "text": "\ufeff" + csv_row(labels) + "\r\n" + csv_row(values) + "\r\n"},
         ],

@@ -21,6 +21,7 @@ def from_sector(data: dict[str, Any], lang: str) -> dict[str, Any]:
             row[key] = _pick(entry.get(key), lang)
         row["legal_basis"] = entry.get("legal_basis", "")
         row["retention_source"] = _pick(entry.get("retention_source"), lang)
+        row["special_condition"] = _pick(entry.get("special_condition"), lang)
         row["special_data"] = bool(entry.get("special_data", False))
         row["monitoring"] = bool(entry.get("monitoring", False))
         record["activities"].append(row)

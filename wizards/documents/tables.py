@@ -14,8 +14,9 @@ from wizards.present.texts import LANGUAGES, t
 from wizards.documents.record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, RecordError, blank_record, check, normalise)
 from wizards.documents.text import cell, colon, stamp
 
-SUPPLIER_COLUMNS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
-                    "authorisation", "period", "docking") + tuple(f"checklist.{p}" for p in CHECKLIST_POINTS)
+SUPPLIER_COLUMNS = ("name", "address", "contact", "dpo", "activities", "nature", "duration", "measures", "safeguards",
+                    "assistance", "subprocessors", "authorisation", "period", "language", "docking") + tuple(
+                    f"checklist.{p}" for p in CHECKLIST_POINTS)
 # Cells a spreadsheet would run as a formula; written with a leading apostrophe, read back without.
 FORMULA_START = ("=", "+", "-", "@")
 
@@ -166,13 +167,16 @@ def to_markdown(record: dict[str, Any], lang: str, date: str) -> str:
              f"*{stamp(date, lang)}*", "", f"## {t(lang, 'doc.organisation')}", ""]
     lines += [f"- **{label}{colon(lang)}** {value}" for label, value in organisation_rows(record, lang) if value]
     lines += ["", f"## {t(lang, 'doc.record.activities')}", ""]
-    skip = {"controller"} if not processor else set()
+    skip = {"controller", "controller_contact"} if not processor else set()
     for n, row in enumerate(record["activities"], start=1):
         lines += [f"### {n}. {row['activity'] or t(lang, 'doc.unnamed')}", ""]
         for f in ACTIVITY_FIELDS[1:]:
-            if f in skip or (not row[f] and f not in BOOLEAN_FIELDS):
+            # An unticked "data from others" is no answer, so the record does not print it as "no".
+            if f in skip or (not row[f] and (f not in BOOLEAN_FIELDS or f == "indirect")):
                 continue
             lines.append(f"- **{t(lang, f'doc.field.{f}')}{colon(lang)}** {cell(row, f, lang)}")
+        if not processor and (row["indirect"] or row["source"]):  # Art. 14(3): the deadline stays in sight
+            lines.append(f"- **{t(lang, 'doc.record.inform')}{colon(lang)}** {t(lang, 'doc.record.inform_text')}")
         lines.append("")
     if record["suppliers"]:
         lines += [f"## {t(lang, 'doc.record.suppliers')}", ""]

@@ -109,6 +109,20 @@ class TickedExactly(_Leaf):
 
 
 @dataclass(frozen=True)
+class TickedAll(_Leaf):
+    """Every one of `items` is ticked (other boxes may be too): for a rule that turns on which boxes are
+    ticked, not only on how many."""
+
+    question: str
+    items: tuple[str, ...]
+
+    def eval(self, answers: Mapping[str, Answer]) -> Tri:
+        if self.question not in answers:
+            return Tri.PENDING
+        return Tri.YES if set(self.items) <= set(answers[self.question]) else Tri.NO  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
 class Not:
     condition: "Condition"
 
@@ -163,4 +177,4 @@ class AnyOf(_Group):
         return _any([c.eval(answers) for c in self.conditions])
 
 
-Condition = Union[Is, AtLeast, Ticked, TickedExactly, Not, AllOf, AnyOf]
+Condition = Union[Is, AtLeast, Ticked, TickedExactly, TickedAll, Not, AllOf, AnyOf]

@@ -1,14 +1,15 @@
 """Every path through a wizard, for the committed golden tables (tests/golden/<wizard>.tsv).
 
 Numbers are tried on both sides of each threshold a rule reads; checklists by how many boxes are
-ticked, since rules only count ticks. So the table covers every distinct route through the logic.
+ticked, and, where a rule asks for certain boxes (`TickedAll`), with those boxes, with one more, and
+with each of them swapped for another. So the table covers every distinct route through the logic.
 """
 from __future__ import annotations
 
 from typing import Iterator
 
 from wizards.engine.walk import decide, next_question
-from wizards.engine.logic import AllOf, AnyOf, Answer, AtLeast, Condition, Not, Ticked, TickedExactly
+from wizards.engine.logic import AllOf, AnyOf, Answer, AtLeast, Condition, Not, Ticked, TickedAll, TickedExactly
 from wizards.engine.model import Checklist, Choice, Number, Question, Wizard
 
 
@@ -37,7 +38,15 @@ def candidates(wizard: Wizard, question: Question) -> list[Answer]:
     for leaf in leaves:
         n = leaf.minimum if isinstance(leaf, Ticked) else leaf.count if isinstance(leaf, TickedExactly) else 1
         sizes |= {n - 1, n, n + 1}
-    return [question.items[:k] for k in sorted(s for s in sizes if 0 <= s <= len(question.items))]
+    ticks: set[frozenset[str]] = {frozenset(question.items[:k]) for k in sizes if 0 <= k <= len(question.items)}
+    for leaf in leaves:
+        if isinstance(leaf, TickedAll):
+            wanted = frozenset(leaf.items)
+            others = [i for i in question.items if i not in wanted][:1]
+            ticks |= {wanted, wanted | set(others)} | {(wanted - {item}) | set(others) for item in wanted}
+    order = {item: n for n, item in enumerate(question.items)}
+    ranked = sorted(ticks, key=lambda s: (len(s), sorted(order[i] for i in s)))
+    return [tuple(i for i in question.items if i in chosen) for chosen in ranked]
 
 
 def enumerate_paths(wizard: Wizard) -> list[tuple[dict[str, Answer], object]]:

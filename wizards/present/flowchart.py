@@ -16,7 +16,7 @@ from wizards.present.markup import escape
 from dataclasses import dataclass
 
 from wizards.engine.walk import decide, next_question
-from wizards.engine.logic import AllOf, Answer, AtLeast, Condition, Is, Not, Ticked, TickedExactly
+from wizards.engine.logic import AllOf, Answer, AtLeast, Condition, Is, Not, Ticked, TickedAll, TickedExactly
 from wizards.engine.model import Checklist, Choice, Number, Question, Wizard
 from wizards.engine.paths import _leaves, candidates
 from wizards.present.render import answer_label, option_label, question_text
@@ -38,6 +38,9 @@ class Branch:
 
     label: str
     answer: Answer
+    # Branches that split one tick count by which boxes are ticked share the count's label here, so
+    # they can be drawn as one arrow again where the split changes nothing.
+    count_label: str | None = None
 
 
 def _cuts(wizard: Wizard, question: Question) -> list[int]:
@@ -75,9 +78,38 @@ def branches(wizard: Wizard, question: Question, lang: str) -> list[Branch]:
             label = f"< {end + 1}"
         else:
             label = f"≥ {start}, < {end + 1}"
-        answer: Answer = start if isinstance(question, Number) else tuple(question.items[:start])  # type: ignore[union-attr]
-        out.append(Branch(label, answer))
+        if isinstance(question, Number):
+            out.append(Branch(label, start))
+        else:
+            out += _by_boxes(wizard, question, label, start, end, lang)
     return out
+
+
+def _with_boxes(question: Checklist, wanted: tuple[str, ...], count: int, have: bool) -> tuple[str, ...] | None:
+    """`count` ticks that include every box of `wanted` (have) or miss at least one (not have); None if impossible."""
+    others = [i for i in question.items if i not in wanted]
+    pool = list(wanted) + others if have else list(wanted[1:]) + others
+    chosen = set(pool[:count])
+    if len(chosen) != count or (set(wanted) <= chosen) != have:
+        return None
+    return tuple(i for i in question.items if i in chosen)
+
+
+def _by_boxes(wizard: Wizard, question: Checklist, label: str, start: int, end: int, lang: str) -> list[Branch]:
+    """One tick-count range; split in two where a rule asks for certain boxes (TickedAll) that fit in it."""
+    plain = [Branch(label, tuple(question.items[:start]))]
+    for rule in wizard.rules:
+        for leaf in _leaves(rule.when):
+            if not (isinstance(leaf, TickedAll) and leaf.question == question.id and len(leaf.items) <= end):
+                continue
+            count = max(start, len(leaf.items))
+            have, lack = (_with_boxes(question, leaf.items, count, flag) for flag in (True, False))
+            if have is None or lack is None:
+                continue
+            boxes = " + ".join(option_label(wizard, question, i, lang) for i in leaf.items)
+            return [Branch(f"{label} · {boxes}", have, label),
+                    Branch(f"{label} · {t(lang, 'flow.not_all')} {boxes}", lack, label)]
+    return plain
 
 
 class _Graph:
@@ -98,6 +130,7 @@ class _Graph:
             answers[question.id] = branch.answer
             children.append((branch.label, self.visit(answers)))
             del answers[question.id]
+        children = _unsplit(self.wizard, question, self.lang, children)
         merged: dict[str, list[str]] = {}
         for label, child in children:
             merged.setdefault(child, []).append(label)
@@ -108,6 +141,24 @@ class _Graph:
         if key not in self.ids:
             self.ids[key] = f"n{len(self.ids) + 1}"
         return self.ids[key]
+
+
+def _unsplit(wizard: Wizard, question: Question, lang: str, children: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A tick count split by boxes is drawn as one arrow again when both halves lead to the same place."""
+    groups: dict[str, set[str]] = {}
+    split = {b.label: b.count_label for b in branches(wizard, question, lang) if b.count_label}
+    for label, child in children:
+        if label in split:
+            groups.setdefault(split[label], set()).add(child)
+    out: list[tuple[str, str]] = []
+    for label, child in children:
+        whole = split.get(label)
+        if whole is not None and len(groups[whole]) == 1:
+            if (whole, child) not in out:
+                out.append((whole, child))
+        else:
+            out.append((label, child))
+    return out
 
 
 def _spaced(label: str, lang: str) -> str:
@@ -158,6 +209,10 @@ def _describe(wizard: Wizard, cond: Condition, lang: str) -> str:
         return f"{e(question_text(wizard, wizard.question(cond.question), lang))} <strong>≥ {cond.minimum}</strong>"
     if isinstance(cond, TickedExactly):
         return f"{e(question_text(wizard, wizard.question(cond.question), lang))} <strong>= {cond.count}</strong>"
+    if isinstance(cond, TickedAll):
+        question = wizard.question(cond.question)
+        boxes = " + ".join(option_label(wizard, question, i, lang) for i in cond.items)
+        return f"{e(question_text(wizard, question, lang))} <strong>{e(boxes)}</strong>"
     if isinstance(cond, Not):
         return f"{e(t(lang, 'flow.not'))} {_describe(wizard, cond.condition, lang)}"
     key = "flow.all_of" if isinstance(cond, AllOf) else "flow.any_of"

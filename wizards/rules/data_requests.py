@@ -12,7 +12,8 @@ Legal structure (GDPR, Regulation (EU) 2016/679)
   copy would adversely affect the rights and freedoms of others, 15(4)), rectification (16), erasure
   (17(1) grounds; 17(3) exceptions such as a legal duty to keep the data, 17(3)(b), or legal claims,
   17(3)(e)), restriction (18(1) grounds), portability (20(1): data the person provided, processed on
-  consent or a contract, by automated means), objection (21(1) to processing on Art. 6(1)(e) or (f),
+  consent or a contract, by automated means; in part when the organisation also holds data it derived
+  itself), objection (21(1) to processing on Art. 6(1)(e) or (f),
   unless compelling legitimate grounds or legal claims; 21(2)-(3): direct marketing, always), and a
   decision based solely on automated processing (22(1), safeguards of 22(3)).
 
@@ -23,6 +24,15 @@ Reading choices
   (Art. 7(3)): processing on that consent stops, like an upheld objection.
 - The deadline (wizards/documents/requests_log.py) follows EDPB Guidelines 01/2022, which apply Regulation 1182/71:
   the same day of the following month, or the last day of that month when it has no such day.
+- Portability (WP242 rev.01, endorsed by the EDPB): "provided by" the person covers what they gave
+  knowingly and what was observed from their use of a service or device (order history, usage logs);
+  it does not cover data the organisation inferred or derived itself (an assessment by staff, a score,
+  a profile). Where both are held the answer is "partly": the file holds the provided data and the
+  letter says what is left out and why. The derived data remain open to access (Art. 15).
+- Access (Art. 15(1)(c)): recipients are named one by one; categories only where naming them is
+  impossible or the request is manifestly unfounded or excessive (CJEU C-154/21, Österreichische Post,
+  12 January 2023). The copy also carries the logic of automated decisions (15(1)(h)) and, for a
+  transfer outside the EEA, the safeguards of Art. 46 (15(2)).
 - The outcome's `role` says whether the request is met in full, in part, or may be refused: two
   outcomes that are both "required" but one only partly must not hide a "not sure".
 """
@@ -39,7 +49,8 @@ LETTER = ("received_on", "person_language", "org_name", "org_contact")
 
 
 def _outcome(id: str, verdict: Verdict, role: str | None, cites: tuple[str, ...], *actions: Action) -> Outcome:
-    return Outcome(id, verdict, cites=cites + ("gdpr:12.3", "gdpr:12.4"), role=role, details=LETTER,
+    # dict.fromkeys: an outcome that itself cites Art. 12(3) must not list it twice in the record.
+    return Outcome(id, verdict, cites=tuple(dict.fromkeys(cites + ("gdpr:12.3", "gdpr:12.4"))), role=role, details=LETTER,
                    actions=actions + (Action("deadline"), Action("identity"), Action("free"), Action("log")))
 
 
@@ -54,7 +65,8 @@ WIZARD = Wizard(
         Choice("erase_ground", UNSURE_TOO, cites=("gdpr:17.1",)),
         Choice("must_keep", UNSURE_TOO, cites=("gdpr:17.3", "be:wer.III.88")),
         Choice("restrict_ground", UNSURE_TOO, cites=("gdpr:18.1",)),
-        Choice("portable", UNSURE_TOO, cites=("gdpr:20.1",)),
+        Choice("portable", UNSURE_TOO, cites=("gdpr:20.1", "edpb:wp242")),
+        Choice("derived", UNSURE_TOO, cites=("gdpr:20.1", "edpb:wp242")),
         Choice("basis", ("legitimate", "consent", "contract_or_law", "unsure"), cites=("gdpr:21.1", "gdpr:6.1", "gdpr:7.3")),
         Choice("compelling", UNSURE_TOO, cites=("gdpr:21.1",)),
         Choice("solely_automated", UNSURE_TOO, cites=("gdpr:22.1",)),
@@ -81,7 +93,9 @@ WIZARD = Wizard(
         Rule("erase", Is("asks", "erasure"), "erase", cites=("gdpr:17.1",)),
         Rule("restrict", AllOf(Is("asks", "restriction"), Is("restrict_ground")), "restrict", cites=("gdpr:18.1",)),
         Rule("restrict_refuse", Is("asks", "restriction"), "restrict_refuse", cites=("gdpr:18.1",)),
-        Rule("port", AllOf(Is("asks", "portability"), Is("portable")), "port", cites=("gdpr:20.1",)),
+        Rule("port_derived", AllOf(Is("asks", "portability"), Is("portable"), Is("derived")), "port_partly",
+             cites=("gdpr:20.1", "edpb:wp242")),
+        Rule("port", AllOf(Is("asks", "portability"), Is("portable")), "port", cites=("gdpr:20.1", "edpb:wp242")),
         Rule("port_refuse", Is("asks", "portability"), "port_refuse", cites=("gdpr:20.1", "gdpr:15.1")),
         Rule("marketing", Is("asks", "marketing"), "stop_marketing", cites=("gdpr:21.2", "gdpr:21.3")),
         Rule("withdraw_consent", AllOf(Is("asks", "objection"), Is("basis", "consent")), "stop_processing",
@@ -97,9 +111,10 @@ WIZARD = Wizard(
     outcomes=(
         _outcome("clarify", Verdict.DEPENDS, None, ("gdpr:12.2", "edpb:01-2022"), Action("clarify")),
         _outcome("may_refuse", Verdict.NOT_REQUIRED, "refuse", ("gdpr:12.5", "edpb:01-2022"), Action("excessive_prove")),
-        _outcome("access_full", Verdict.REQUIRED, "full", ("gdpr:15.1", "gdpr:15.3", "edpb:01-2022"),
+        _outcome("access_full", Verdict.REQUIRED, "full", ("gdpr:15.1", "gdpr:15.2", "gdpr:15.3", "cjeu:c-154-21", "edpb:01-2022"),
                  Action("access_what"), Action("access_copy")),
-        _outcome("access_partly", Verdict.REQUIRED, "partial", ("gdpr:15.1", "gdpr:15.4", "edpb:01-2022"),
+        _outcome("access_partly", Verdict.REQUIRED, "partial", ("gdpr:15.1", "gdpr:15.2", "gdpr:15.4", "cjeu:c-154-21",
+                                                                 "edpb:01-2022"),
                  Action("access_what"), Action("access_others")),
         _outcome("rectify", Verdict.REQUIRED, "full", ("gdpr:16", "gdpr:19"), Action("rectify_do"), Action("tell_recipients")),
         _outcome("rectify_refuse", Verdict.NOT_REQUIRED, "refuse", ("gdpr:16", "gdpr:18.1"), Action("rectify_explain")),
@@ -109,7 +124,9 @@ WIZARD = Wizard(
         _outcome("erase_refuse", Verdict.NOT_REQUIRED, "refuse", ("gdpr:17.1",), Action("erase_explain")),
         _outcome("restrict", Verdict.REQUIRED, "full", ("gdpr:18.1", "gdpr:18.2", "gdpr:19"), Action("restrict_do")),
         _outcome("restrict_refuse", Verdict.NOT_REQUIRED, "refuse", ("gdpr:18.1",), Action("restrict_explain")),
-        _outcome("port", Verdict.REQUIRED, "full", ("gdpr:20.1", "gdpr:20.2"), Action("port_do")),
+        _outcome("port", Verdict.REQUIRED, "full", ("gdpr:20.1", "gdpr:20.2", "edpb:wp242"), Action("port_do")),
+        _outcome("port_partly", Verdict.REQUIRED, "partial", ("gdpr:20.1", "gdpr:20.2", "edpb:wp242", "gdpr:15.1"),
+                 Action("port_do"), Action("port_derived")),
         _outcome("port_refuse", Verdict.NOT_REQUIRED, "refuse", ("gdpr:20.1", "gdpr:15.1"), Action("port_access")),
         _outcome("stop_marketing", Verdict.REQUIRED, "full", ("gdpr:21.2", "gdpr:21.3"), Action("marketing_do")),
         _outcome("stop_processing", Verdict.REQUIRED, "full", ("gdpr:21.1", "gdpr:7.3"), Action("stop_do")),

@@ -56,7 +56,10 @@ Reading choices and points where sources disagree:
   i.e. TWO criteria) on the "no DPIA" side. The exception covers only that ordinary file: the rule
   applies with exactly two criteria and NOT with three or more, because a third criterion (new
   technology, monitoring, matching datasets, large scale...) means it is no longer the ordinary
-  file. With one criterion the result is "not required" anyway, so the question is not asked. Systematic exchange of health data with other organisations is item 5 of the GBA list,
+  file. With one criterion the result is "not required" anyway, so the question is not asked. Issue 22:
+  the rule tests the pair itself (sensitive data + vulnerable people, `ORDINARY_PAIR`), not any two
+  ticks: systematic monitoring of staff + employees is WP248's own example of a processing that needs
+  a DPIA. Systematic exchange of health data with other organisations is item 5 of the GBA list,
   which is examined first. The logic counts ticks, not which boxes, so the two-criteria ceiling is
   the test; the help names what must be answered "no". A pharmacist is treated as an "other health
   care professional". The exception does not set aside the GDPR cases or the GBA list, which come
@@ -72,7 +75,13 @@ Reading choices and points where sources disagree:
   "yes" to the routine question) ends in NOT REQUIRED, outcome `exempt_routine`, whose texts tell
   the visitor to keep these reasons. A third criterion (monitoring staff, a new technology such as
   a fingerprint clock, profiling performance, large scale) takes it out, as do new purposes or
-  sharing beyond legal duties (the help says "no" then). No GBA text on HR and DPIAs was read.
+  sharing beyond legal duties (the help says "no" then). Only the pair sensitive + vulnerable
+  qualifies: monitoring + employees is another pair and stays "required". No GBA text on HR and
+  DPIAs was read.
+- Both exceptions are the project's reading, which the controller must document; the outcome says so
+  and states beside it that the Belgian Privacy Commission's recommendation 01/2018 (the GBA's
+  predecessor) reads two criteria as requiring a DPIA (legal-facts DP-8, a secondary source; the
+  recommendation itself was not read).
 - One camera at a shop's till: seeds/001 calls it systematic observation, but not large scale.
   So 35(3)(c) does not apply and one WP248 criterion (systematic monitoring) is met: not required,
   write down why. Consistent with the cameras guide, which says Art. 35(3)(c) is "usually not the
@@ -84,7 +93,7 @@ Reading choices and points where sources disagree:
 """
 from __future__ import annotations
 
-from wizards.engine.logic import AllOf, Is, Ticked, TickedExactly
+from wizards.engine.logic import AllOf, Is, Ticked, TickedAll, TickedExactly
 from wizards.engine.model import Action, Checklist, Choice, Outcome, Rule, Verdict, Wizard
 
 UNSURE_TOO = ("yes", "no", "unsure")
@@ -114,6 +123,11 @@ WP248_CRITERIA = (
     "innovative",  # 8 innovative use or new technological or organisational solutions
     "prevents_right",  # 9 prevents people from exercising a right or using a service or contract
 )
+
+# The two criteria the ordinary file and routine staff administration meet by their nature. The
+# exceptions test this pair itself: any other pair (staff monitoring + employees, WP248's own example
+# of a processing that needs a DPIA) is not the ordinary case.
+ORDINARY_PAIR = ("sensitive", "vulnerable")
 
 WIZARD = Wizard(
     id="dpia",
@@ -148,16 +162,16 @@ WIZARD = Wizard(
         # With one criterion the answer is "not required" anyway, so the question is not asked then.
         Rule(
             "individual_practice",
-            AllOf(TickedExactly("criteria", 2), Is("individual_practice")),
+            AllOf(TickedExactly("criteria", 2), TickedAll("criteria", ORDINARY_PAIR), Is("individual_practice")),
             "exempt_routine",
-            cites=("gdpr:recital.91", "edpb:wp248"),
+            cites=("gdpr:recital.91", "edpb:wp248", "be:cpvp.01-2018"),
         ),
         # Routine staff administration that the law organises: sensitive + vulnerable and nothing more.
         Rule(
             "routine_staff",
-            AllOf(TickedExactly("criteria", 2), Is("routine_staff")),
+            AllOf(TickedExactly("criteria", 2), TickedAll("criteria", ORDINARY_PAIR), Is("routine_staff")),
             "exempt_routine",
-            cites=("gdpr:35.1", "edpb:wp248"),
+            cites=("gdpr:35.1", "edpb:wp248", "be:cpvp.01-2018"),
         ),
         Rule("two_criteria", Ticked("criteria", 2), "required", cites=("edpb:wp248", "gdpr:35.1")),
         Rule("one_criterion", TickedExactly("criteria", 1), "one_criterion", cites=("edpb:wp248", "gdpr:35.1")),
@@ -200,7 +214,7 @@ WIZARD = Wizard(
         Outcome(
             "exempt_routine",
             Verdict.NOT_REQUIRED,
-            cites=("gdpr:35.1", "gdpr:5.2", "gdpr:recital.91", "edpb:wp248"),
+            cites=("gdpr:35.1", "gdpr:5.2", "gdpr:recital.91", "edpb:wp248", "be:cpvp.01-2018"),
             actions=(
                 Action("write_down_routine"),
                 Action("new_means_new_test"),
