@@ -121,15 +121,19 @@ def test_high_risk_but_data_made_unintelligible_still_goes_to_the_gba():
 
 
 def test_not_sure_about_any_risk_never_ends_in_no_notification():
-    """Art. 33(1): the exception is 'unlikely to result in a risk'; doubt about it gives 'it depends'."""
+    """Art. 33(1): the exception is 'unlikely to result in a risk', which the controller must be able to
+    show (Art. 5(2), 33(5)); while not sure, it notifies, and the open point says what showing it changes."""
     d = decide(WIZARD, {**CONTROLLER, "unreadable": "no", "high_risk": "no", "risk": "unsure"})
-    assert (d.verdict.value, d.open_points) == ("depends", ("risk",))
+    assert (d.verdict.value, d.outcome, d.open_points) == ("required", "notify_gba", ("risk",))
     assert "72" in to_dict(WIZARD, d, "nl")["conclusion"]
+    assert {b.value: b.outcomes for b in d.branches} == {"yes": ("notify_gba",), "no": ("log_only",)}
 
 
-def test_not_sure_about_an_exception_hinges_on_telling_the_people():
+def test_not_sure_about_an_exception_tells_the_people_until_it_is_shown():
+    """Art. 34(3): the controller relies on an exception only when it can show it; until then it tells
+    the people. The GBA notification holds whatever the exception (Art. 33(1))."""
     d = decide(WIZARD, {**CONTROLLER, "unreadable": "no", "high_risk": "yes", "exception": "unsure"})
-    assert d.verdict.value == "depends" and "tell_people" in d.open_points
+    assert d.verdict.value == "required" and d.outcome == "notify_and_tell" and "tell_people" in d.open_points
 
 
 def test_notification_channel_is_the_gba_eform_and_not_email():
@@ -162,8 +166,8 @@ def test_breach_log_entry_is_one_semicolon_row_with_a_header():
     csv = record["files"][0]
     assert csv["name"].endswith(".csv") and csv["type"] == "text/csv"
     header, row = csv["text"].lstrip("\ufeff").rstrip("\r\n").split("\r\n")
-    assert len(header.split(";")) == len(row.split(";")) == 11
-    assert row.startswith("1 december 2026 om 9:15;") and "Nee: risico onwaarschijnlijk" in row
+    assert len(header.split(";")) == len(row.split(";")) == 13
+    assert row.startswith("[in te vullen];1 december 2026 om 9:15;") and "Niet gemeld: risico onwaarschijnlijk" in row
     assert "## Regel voor uw register van datalekken" in to_markdown(record, "nl")
 
 

@@ -148,7 +148,9 @@ def test_unknown_purpose_depends_on_both_exemptions() -> None:
     decision = decide(WIZARD, {"purpose": "unsure", "only_that": "unsure"})
     assert decision.verdict.value == "depends"
     assert decision.outcome == "depends"
-    assert decision.open_points == ("transmission", "requested_service")
+    assert decision.open_points[:2] == ("transmission", "requested_service")
+    # Each purpose is one way the open answer can go; analytics needs consent too.
+    assert {b.value: b.outcomes for b in decision.branches if b.question == "purpose"}["analytics"] == ("required",)
 
 
 def test_requested_service_with_unknown_extra_use_depends() -> None:

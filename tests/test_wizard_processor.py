@@ -148,8 +148,12 @@ def test_all_unsure_depends_on_every_point():
 def test_own_purposes_but_unsure_whether_together_depends():
     """GD-12: whether decisions converge decides between separate and joint controllers."""
     decision = decide(WIZARD, {"handles_data": "yes", "purposes": "own", "decided_together": "unsure"})
-    assert decision.verdict is Verdict.DEPENDS
+    # No processor agreement either way (Art. 28 does not apply between controllers): that is certain;
+    # the role, and with it an Art. 26 arrangement, is what stays open.
+    assert decision.verdict is Verdict.NOT_REQUIRED and decision.outcome == "depends"
     assert set(decision.open_points) == {"converging_decisions", "own_purposes"}
+    assert {b.value: b.outcomes for b in decision.branches} == {"together": ("joint_controller",),
+                                                                 "separately": ("controller",)}
 
 
 # --- the catalogue -------------------------------------------------------------------------------------------
@@ -270,7 +274,7 @@ def test_records_render_in_every_language(lang, answers):
     record = present.to_dict(WIZARD, decision, lang)
     markdown = present.to_markdown(record, lang)
     assert record["role"] == decision.role
-    assert record["actions"] and all(a["text"] for a in record["actions"])
+    assert (record["actions"] or record["branches"]) and all(a["text"] for a in record["actions"])
     assert record["conclusion"] in markdown
     present.result_html(record, lang, "../")
 

@@ -129,8 +129,10 @@ def test_unclear_message_asks_for_clarification_while_the_clock_runs():
 
 
 def test_not_sure_whether_others_are_in_the_copy_depends():
+    """Art. 15(1), 15(4): an answer is due either way; only whether it is whole or partly is open."""
     decision = d(asks="access", others_data="unsure", **OK)
-    assert (decision.verdict.value, decision.open_points) == ("depends", ("access_others",))
+    assert (decision.verdict.value, decision.outcome, decision.open_points) == ("required", "depends", ("access_others",))
+    assert {b.value: b.outcomes for b in decision.branches} == {"yes": ("access_partly",), "no": ("access_full",)}
 
 
 @pytest.mark.parametrize("received, deadline, extended", [
@@ -353,7 +355,7 @@ def test_portability_with_an_assessment_by_staff_is_partly_and_the_letter_says_w
     assert "We did not include" in text and "created those data ourselves" in text and "right of access" in text
     assert d(asks="portability", portable="yes", derived="no", **OK).outcome == "port"
     unsure = d(asks="portability", portable="yes", derived="unsure", **OK)
-    assert (unsure.verdict.value, unsure.open_points) == ("depends", ("port_derived",))
+    assert (unsure.verdict.value, unsure.outcome, unsure.open_points) == ("required", "depends", ("port_derived",))
 
 
 def test_no_source_is_listed_twice():

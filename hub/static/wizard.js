@@ -39,6 +39,10 @@ function isAnswerFragment(hash) {
   return parts.length > 0 && parts.every((part) => part.indexOf("=") > 0);
 }
 // Returns null for an anchor, else the answers for known questions and the keys that were dropped.
+// A printed result is the written record: the folded reasoning, sources and answers print too.
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll(".wz-result details")) details.open = true;
+});
 function readFragment(known) {
   if (!isAnswerFragment(location.hash)) return null;
   const answers = {};

@@ -147,6 +147,11 @@ class Wizard:
     # Outcome when the answer hinges on a point the visitor marked "unsure".
     depends: str
     conflicts: tuple[Conflict, ...] = ()
+    # True where an outcome's role is the duty itself (the breach wizard: whom to tell), so that open
+    # outcomes that all require something but a different main duty (the role before any "+": "gba" in
+    # "gba+people") still leave the duty open ("it depends"). Elsewhere the role is the extent of a
+    # duty the verdict states (answer fully or partly).
+    duty_in_role: bool = False
     # Extra parts of the record beyond the verdict (a deadline, a letter, a log line): a function
     # (decision, lang) -> {"sections": [...], "files": [...]}, see present.render.to_dict. Attached by
     # wizards/registry.py from wizards/documents/, so that a rule module imports only the engine.

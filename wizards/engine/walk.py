@@ -280,7 +280,12 @@ def _verdict(wizard: Wizard, final: Outcome, possible: tuple[str, ...]) -> tuple
     outcomes = [wizard.outcome(o) for o in possible]
     verdicts = {o.verdict for o in outcomes}
     roles = {o.role for o in outcomes}
-    return (verdicts.pop() if len(verdicts) == 1 else Verdict.DEPENDS), (roles.pop() if len(roles) == 1 else None)
+    # A role "gba+people" names a main duty (notify the GBA) and an added one (tell the people): the
+    # main duty is what the verdict speaks of.
+    duties = {str(role).split("+")[0] for role in roles}
+    if len(verdicts) > 1 or (wizard.duty_in_role and verdicts == {Verdict.REQUIRED} and len(duties) > 1):
+        return Verdict.DEPENDS, (roles.pop() if len(roles) == 1 else None)
+    return verdicts.pop(), (roles.pop() if len(roles) == 1 else None)
 
 
 def next_detail(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | None:

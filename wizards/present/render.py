@@ -63,6 +63,18 @@ def refusal_message(refused: Refused, lang: str) -> str:
     return t(lang, f"error.{refused.code}", **params)
 
 
+def _unsure_text(wizard: Wizard, rule_id: str, answers: dict[str, Answer], lang: str) -> str:
+    """Why a rule stayed open. Its own text speaks of every question it reads; when some of them were
+    answered, name only those still "not sure" (it must not say "not sure whether sensitive data" to
+    someone who answered "yes" to that and "not sure" only to the scale)."""
+    asked = [q for q in dict.fromkeys(wizard.rule(rule_id).when.questions()) if q in answers]
+    unsure = [q for q in asked if answers[q] == "unsure"]
+    if unsure and len(unsure) < len(asked):
+        names = "; ".join(question_text(wizard, wizard.question(q), lang) for q in unsure)
+        return t(lang, "ui.unsure_on", questions=names)
+    return t(lang, f"{wizard.id}.rule.{rule_id}.unsure")
+
+
 def _open_points(wizard: Wizard, decision: Decision, lang: str) -> list[dict[str, Any]]:
     """Each point the verdict depends on, with the questions answered "not sure" on it and their help:
     the verdict must say what to look at, since the questions themselves are no longer on screen."""
@@ -79,7 +91,8 @@ def _open_points(wizard: Wizard, decision: Decision, lang: str) -> list[dict[str
             questions.append({"question": qid, "text": question_text(wizard, question, lang),
                               "help": None if qid in shown else question_help(wizard, question, lang)})
             shown.add(qid)
-        points.append({"rule": rule_id, "point": t(lang, f"{wizard.id}.rule.{rule_id}.unsure"), "questions": questions})
+        points.append({"rule": rule_id, "point": _unsure_text(wizard, rule_id, decision.answers, lang),
+                       "questions": questions})
     return points
 
 
@@ -140,7 +153,8 @@ def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
             "rule": f.rule,
             "title": t(lang, f"{wizard.id}.rule.{f.rule}.title"),
             "status": f.status.value,
-            "explanation": t(lang, f"{wizard.id}.rule.{f.rule}.{f.status.value}"),
+            "explanation": (_unsure_text(wizard, f.rule, decision.answers, lang) if f.status.value == "unsure"
+                            else t(lang, f"{wizard.id}.rule.{f.rule}.{f.status.value}")),
             "sources": [cite(c, lang).label for c in f.cites],
         }
         for f in decision.findings
@@ -171,7 +185,7 @@ def to_dict(wizard: Wizard, decision: Decision, lang: str) -> dict[str, Any]:
             for key, value in decision.answers.items()
         ],
         "reasons": findings,
-        "depends_on": [t(lang, f"{wizard.id}.rule.{r}.unsure") for r in decision.open_points],
+        "depends_on": [_unsure_text(wizard, r, decision.answers, lang) for r in decision.open_points],
         "open_points": _open_points(wizard, decision, lang),
         "not_examined": len(findings) < len(wizard.rules),
         "actions": [{"text": t(lang, f"{wizard.id}.action.{a.id}"), "link": a.link} for a in certain],

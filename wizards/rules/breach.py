@@ -56,7 +56,8 @@ WIZARD = Wizard(
         Choice("high_risk", UNSURE_TOO, cites=("gdpr:34.1", "edpb:09-2022", "edpb:01-2021", "gdpr:recital.75")),
         Choice("exception", ("none", "unintelligible", "mitigated", "disproportionate", "unsure"),
                cites=("gdpr:34.3",), presume="none"),
-        Choice("risk", UNSURE_TOO, cites=("gdpr:33.1", "edpb:09-2022", "edpb:01-2021", "gdpr:recital.85"),
+        Choice("risk", UNSURE_TOO, cites=("gdpr:33.1", "edpb:09-2022", "edpb:01-2021", "gdpr:recital.85",
+                                         "be:gba.decision-62-2022"),
                presume="yes"),
         When("aware_at", with_time=True, past_only=True, cites=("gdpr:33.1", "edpb:09-2022")),
     ),
@@ -109,4 +110,5 @@ WIZARD = Wizard(
     ),
     otherwise="log_only",
     depends="depends",
+    duty_in_role=True,
 )
