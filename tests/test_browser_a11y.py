@@ -193,3 +193,85 @@ def test_a_result_is_announced_by_its_verdict_line_only(hub, context, url):
     assert [r["text"] for r in regions if r["text"]] == [heading]
     assert len(heading) < 120
     assert page.evaluate("document.activeElement === document.body")  # focus not taken from a reader
+
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def themed_page(browser, scheme, url, **options):
+    """A page in the visitor's preferred theme (mkdocs-material follows prefers-color-scheme)."""
+    context = browser.new_context(color_scheme=scheme, service_workers="block", **options)
+    page = context.new_page()
+    page.goto(url)
+    if page.locator(".wz[data-wizard]").count():
+        page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
+    page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme], timeout=10000)
+    page.evaluate(CONTRAST_JS)
+    return context, page
+
+
+def text_contrast(page, selector):
+    return page.evaluate("(s) => __hubContrast.text(document.querySelector(s))", selector)
+
+
+def edge_contrast(page, selector, prop):
+    return page.evaluate("([s, p]) => __hubContrast.edge(document.querySelector(s), p)", [selector, prop])
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_buttons_keep_their_contrast_in_both_themes_at_rest_on_focus_and_on_hover(hub, browser, scheme):
+    """Issue 25, items 2 and 3: outlined buttons (Back, Start again, downloads, Print) were indigo on dark
+    grey (2.35:1), and a focused or hovered button white on deep orange (2.78:1)."""
+    context, page = themed_page(browser, scheme, hub.url + "fr/wizards/requests/#asks=access&excessive=no&others_data=no"
+                                "&received_on=2026-11-20&person_language=nl&org_name=Dupont&org_contact=a%40b.be")
+    try:
+        page.wait_for_selector(".wz-result")
+        page.evaluate(CONTRAST_JS)
+        buttons = ["[data-action=download-md]", "[data-action=download-json]", "[data-action=print]",
+                   "[data-action=download-file]", ".wz-start-over button"]
+        low = {b: round(text_contrast(page, b), 2) for b in buttons if text_contrast(page, b) < 4.5}
+        assert not low, f"{scheme}: buttons below 4.5:1 at rest: {low}"
+        for button in buttons:
+            page.hover(button)
+            page.wait_for_timeout(300)  # the theme's colour transition
+            assert text_contrast(page, button) >= 4.5, f"{scheme}: {button} on hover"
+        page.mouse.move(0, 0)
+        page.focus("[data-action=print]")
+        page.keyboard.press("Shift+Tab")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.activeElement.dataset.action") == "download-json"
+        assert text_contrast(page, "[data-action=download-json]") >= 4.5, f"{scheme}: focused button"
+        # Back and Next on a question.
+        page.goto(hub.url + "wizards/dpo/#public_body=no")
+        page.wait_for_selector(".wz[data-state=ready] .wz-back")
+        page.evaluate(CONTRAST_JS)
+        for button in (".wz-back", ".wz-next"):
+            assert text_contrast(page, button) >= 4.5, f"{scheme}: {button}"
+        # The ring around an answer option that has keyboard focus: 3:1 against the page.
+        page.focus("form.wz-step input")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)
+        ring = edge_contrast(page, "form.wz-step .wz-option:focus-within", "outlineColor")
+        assert ring >= 3, f"{scheme}: focus ring around an option {ring:.2f}:1"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("url, field", [
+    ("wizards/breach/#is_breach=yes&role=controller&unreadable=no&high_risk=yes&exception=none", "input.wz-when"),
+    ("wizards/requests/#asks=access&excessive=no&others_data=no&received_on=2026-11-20&person_language=nl", "input.wz-text"),
+    ("wizards/", "#profile-org_name"),
+    ("wizards/", "#profile-decided_by"),
+])
+def test_text_and_date_fields_have_a_visible_border(hub, browser, scheme, url, field):
+    """Issue 25, item 4: a field's edge shows at 3:1 against the page in both themes."""
+    context, page = themed_page(browser, scheme, hub.url + url)
+    try:
+        page.wait_for_selector(field)
+        page.evaluate(CONTRAST_JS)
+        assert page.evaluate("(s) => getComputedStyle(document.querySelector(s)).borderTopStyle", field) != "none"
+        assert edge_contrast(page, field, "borderTopColor") >= 3, f"{scheme}: {field}"
+    finally:
+        context.close()
