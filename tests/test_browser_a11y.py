@@ -275,3 +275,108 @@ def test_text_and_date_fields_have_a_visible_border(hub, browser, scheme, url, f
         assert edge_contrast(page, field, "borderTopColor") >= 3, f"{scheme}: {field}"
     finally:
         context.close()
+
+
+TABLET = {"width": 1024, "height": 768}
+
+
+def active(page, test):
+    return page.evaluate(f"(() => {{ const a = document.activeElement; return {test}; }})()")
+
+
+def test_the_closed_side_menu_is_out_of_the_tab_order_and_opens_from_the_keyboard(hub, browser):
+    """Issue 25, item 6: below 1220 px (a tablet, 125 % zoom) 56 of the 66 tab stops before a wizard's
+    first question were links of the closed side menu."""
+    context = browser.new_context(viewport=TABLET, service_workers="block")
+    try:
+        page = context.new_page()
+        open_wizard(page, hub.url + "wizards/dpo/")
+        stops = 0
+        while not active(page, "!!a.closest('form.wz-step')"):
+            page.keyboard.press("Tab")
+            stops += 1
+            assert not active(page, "!!a.closest('.md-sidebar--primary')"), "Tab reached the closed side menu"
+            assert stops < 30, "the first question is more than 30 tab stops away"
+        page.keyboard.press("Shift+Tab")
+        tab_to(page, "label[for=__drawer]", key="Shift+Tab", limit=40)
+        assert active(page, "a.getAttribute('role') === 'button' && !!a.getAttribute('aria-label')")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        assert active(page, "!!a.closest('.md-sidebar--primary')"), "focus did not go into the opened menu"
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert active(page, "a.matches('label[for=__drawer]')")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_the_language_menu_opens_with_its_button_and_closes_with_escape(hub, browser, prefix):
+    """Issue 25, item 13: the menu opened on hover or focus, Escape did not close it, the button did nothing."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(hub.url + prefix + "guide/security/")
+        page.wait_for_load_state("load")
+        links = ".md-select__link"
+        page.hover("button.hub-lang")
+        page.wait_for_timeout(400)
+        assert not page.is_visible(links), "the menu opens on hover"
+        tab_to(page, "button.hub-lang", limit=20)
+        assert page.get_attribute("button.hub-lang", "aria-expanded") == "false"
+        page.keyboard.press("Tab")
+        assert not active(page, "a.matches('.md-select__link')"), "Tab reaches the links of the closed menu"
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        assert page.get_attribute("button.hub-lang", "aria-expanded") == "true"
+        assert page.is_visible(links) and active(page, "a.matches('.md-select__link')")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(400)
+        assert not page.is_visible(links) and active(page, "a.matches('button.hub-lang')")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_says_how_many_it_found_highlights_readably_and_gives_focus_back(hub, browser, scheme):
+    """Issue 25, items 11, 14 and 15: the number of results is a status a screen reader says; highlighted
+    words were 2.77:1; Escape left focus on the page's body; an invisible tab stop followed the field."""
+    context, page = themed_page(browser, scheme, hub.url + "guide/security/", viewport={"width": 1280, "height": 800})
+    try:
+        tab_to(page, "[data-md-component=search-query]", limit=20)
+        page.keyboard.press("Shift+Tab")
+        came_from = active(page, "a.outerHTML.slice(0, 60)")
+        page.keyboard.press("Tab")
+        page.keyboard.type("verwerker")
+        page.wait_for_selector(".md-search-result__item mark", timeout=20000)
+        page.evaluate(CONTRAST_JS)
+        meta = page.locator(".md-search-result__meta")
+        assert meta.get_attribute("role") == "status" and any(ch.isdigit() for ch in meta.inner_text())
+        assert text_contrast(page, ".md-search-result__item mark") >= 4.5
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        assert active(page, "a.outerHTML.slice(0, 60)") == came_from
+        # The closed search's results box is no tab stop: after the field comes something one can see.
+        page.focus("[data-md-component=search-query]")
+        page.keyboard.press("Escape")
+        page.keyboard.press("Tab")
+        assert active(page, "a.getBoundingClientRect().height > 0"), active(page, "a.outerHTML.slice(0, 80)")
+    finally:
+        context.close()
+
+
+def test_staying_in_dutch_keeps_focus_on_the_page(hub, browser):
+    """Issue 25, item 14: after "Rester en néerlandais" focus fell to the page's body."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block", locale="fr-BE")
+    try:
+        page = context.new_page()
+        page.goto(hub.url)
+        page.wait_for_selector(".hub-lang-offer button", state="visible", timeout=5000)
+        page.focus(".hub-lang-offer button")
+        page.keyboard.press("Enter")
+        assert page.is_hidden(".hub-lang-offer")
+        assert active(page, "a.matches('.md-content__inner h1')")
+    finally:
+        context.close()
