@@ -380,3 +380,59 @@ def test_staying_in_dutch_keeps_focus_on_the_page(hub, browser):
         assert active(page, "a.matches('.md-content__inner h1')")
     finally:
         context.close()
+
+
+def _depends_url():
+    from tests.test_browser_visitor import depends_fragment
+
+    return "wizards/dpo/#" + depends_fragment()
+
+
+def _record_row_open(page):
+    page.wait_for_selector(".rec[data-gaps]", timeout=60000)
+    page.locator(".rec-row summary").first.click()
+
+
+def _language_menu_open(page):
+    page.click("button.hub-lang")
+    page.wait_for_timeout(400)
+
+
+def _search_with_results(page):
+    page.click("[data-md-component=search-query]")
+    page.keyboard.type("verwerker")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+
+
+AXE_STATES = {
+    "question": ("wizards/dpo/#public_body=no", "form.wz-step .wz-back", None),
+    "not-sure result": (None, ".wz-result[data-verdict=depends]", None),
+    "result with downloads": ("fr/wizards/requests/#asks=access&excessive=no&others_data=no&received_on=2026-11-20"
+                              "&person_language=nl&org_name=Dupont&org_contact=a%40b.be", ".wz-result [data-action=download-file]", None),
+    "record with a row open": ("fr/wizards/record/#sector=pharmacies", ".rec-row", _record_row_open),
+    "language menu": ("guide/security/", "button.hub-lang", _language_menu_open),
+    "search with results": ("guide/security/", ".md-search__input", _search_with_results),
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("state", AXE_STATES)
+def test_no_serious_accessibility_violation_in_either_theme(hub, browser, scheme, state):
+    """Issue 25: axe-core in the light and the dark theme, on the states the site-wide audit (first screen,
+    light theme) never sees."""
+    url, ready, action = AXE_STATES[state]
+    context, page = themed_page(browser, scheme, hub.url + (url or _depends_url()),
+                                viewport={"width": 1280, "height": 800})
+    try:
+        page.on("dialog", lambda d: d.accept())
+        page.wait_for_selector(ready, timeout=60000)
+        if action:
+            action(page)
+        page.evaluate(file_path("axe-core", "axe.min.js").read_text(encoding="utf-8"))
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            ".map(v => v.id + ': ' + v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' ' + (n.any[0]?.message || '')).join(' | '))")
+        assert not violations, violations
+    finally:
+        context.close()
