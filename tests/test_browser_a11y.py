@@ -436,3 +436,28 @@ def test_no_serious_accessibility_violation_in_either_theme(hub, browser, scheme
         assert not violations, violations
     finally:
         context.close()
+
+
+def test_ready_is_said_and_an_answer_given_while_loading_is_confirmed(hub, browser):
+    """Issue 25, item 18: "ready" was silent, and an answer given while the wizard started got no word."""
+    import re
+
+    from wizards.present.texts import t
+
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        open_wizard(page, hub.url + "wizards/dpo/")
+        page.wait_for_timeout(200)
+        assert page.inner_text(".wz-announce") == t("nl", "ui.ready")
+        slow = browser.new_context(service_workers="block")
+        slow.route(re.compile(r".*/pyodide\.asm\.wasm(\.xz)?$"), lambda route: None)  # never arrives
+        page = slow.new_page()
+        page.goto(hub.url + "fr/wizards/dpo/")
+        page.check("form.wz-step input[value=no]")
+        page.click("form.wz-step .wz-next")
+        assert page.inner_text(".wz-status") == t("fr", "ui.answer_kept")
+        assert page.get_attribute(".wz", "data-state") == "loading"
+        slow.close()
+    finally:
+        context.close()

@@ -139,8 +139,10 @@ function setupWizard(box) {
   // visitor who is reading elsewhere while the wizard fills in pre-filled answers.
   let placing = false;
   const announcer = box.querySelector(".wz-announce");
+  let announced = false;
   function announce(text) {
     if (!announcer) return;
+    announced = true;
     // Emptied first, so that the same line twice in a row (Start again, the same verdict) is said again.
     announcer.textContent = "";
     setTimeout(() => { announcer.textContent = text; }, 50);
@@ -284,7 +286,8 @@ function setupWizard(box) {
     updateStartOver();
     // After a failed start the failure message (and the flowchart it points to) stays.
     if (box.dataset.state === "failed") { status.textContent = texts.failed; return; }
-    if (box.dataset.state !== "ready") { status.textContent = texts.loading; pending = true; return; }
+    // Said, not only kept: the visitor hears that the answer was not lost while the wizard starts.
+    if (box.dataset.state !== "ready") { status.textContent = texts.answer_kept || texts.loading; pending = true; return; }
     await run(null);
   });
   box.addEventListener("click", async (event) => {
@@ -347,6 +350,8 @@ function setupWizard(box) {
         await run(null);
       }
       status.textContent = "";
+      // "Ready" is said once, unless a pre-filled result has just been said instead.
+      if (!announced && texts.ready) announce(texts.ready);
       box.dataset.state = "ready";
       box.dataset.readyMs = String(Math.round(performance.now() - t0));
       box.dataset.readyAt = String(Math.round(performance.now()));
