@@ -376,7 +376,7 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
 def _ui_texts(lang: str) -> str:
     """The few interface strings the page script needs before Python has started."""
     keys = {"answer_required": "ui.answer_required", "loading": "ui.loading", "failed": "ui.failed",
-            "ready": "ui.ready", "answer_kept": "ui.answer_kept",
+            "ready": "ui.ready", "answer_kept": "ui.answer_kept", "date_incomplete": "ui.date_incomplete",
             "refused": "ui.refused", "record_title": "ui.record_title", "profile_title": "profile.title",
             "profile_saved": "profile.saved", "profile_cleared": "profile.cleared",
             "ignored_keys": "notice.ignored_keys", "answer_dropped": "notice.answer_dropped",

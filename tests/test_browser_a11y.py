@@ -461,3 +461,18 @@ def test_ready_is_said_and_an_answer_given_while_loading_is_confirmed(hub, brows
         slow.close()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_half_filled_date_says_what_is_missing(hub, context, lang):
+    """Issue 25, item 17 (in part): a date typed in part said only "choose an answer first"."""
+    from wizards.present.texts import t
+
+    page = context.new_page()
+    open_wizard(page, hub.url + LANGS[lang] + "wizards/breach/#is_breach=yes&role=controller&unreadable=no"
+                "&high_risk=yes&exception=none")
+    page.focus("input.wz-when")
+    page.keyboard.type("1201")  # month and day, no year, no time
+    page.click("form.wz-step .wz-next")
+    error = " ".join(page.inner_text("form.wz-step .wz-error").split())
+    assert error == " ".join(t(lang, "ui.date_incomplete").split())

@@ -279,7 +279,12 @@ function setupWizard(box) {
     const form = event.target.closest("form");
     const value = readForm(form);
     const error = form.querySelector(".wz-error");
-    if (value === null) { error.textContent = texts.answer_required; return; }
+    if (value === null) {
+      // A date typed in part reads as empty: "choose an answer first" would not say what is missing.
+      const partial = form.querySelector("input.wz-when")?.validity.badInput;
+      error.textContent = partial && texts.date_incomplete ? texts.date_incomplete : texts.answer_required;
+      return;
+    }
     error.textContent = "";
     note("");
     answers[form.dataset.question] = value;
