@@ -185,7 +185,10 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
         f'<div class="wz-stage">{form}</div>'
         f'<p class="wz-start-over" hidden><button type="button" class="md-button" data-action="restart">{_e(t(lang, "ui.restart"))}</button></p>'
         f'<p class="wz-status" role="status" aria-live="polite">{_e(t(lang, "ui.loading"))}</p>'
-        f'<div class="wz-result-box" aria-live="polite"></div>'
+        # Not a live region: a whole result read out at once is too long (about 3,000 characters). The
+        # verdict line alone goes to .wz-announce, or is read from the focused heading (wizard.js).
+        f'<div class="wz-result-box"></div>'
+        f'<p class="wz-announce wz-sr" role="status" aria-live="polite"></p>'
         f'<div class="wz-tools" hidden>'
         f'<button type="button" class="md-button" data-action="download-md">{_e(t(lang, "ui.download_md"))}</button> '
         f'<button type="button" class="md-button" data-action="download-json">{_e(t(lang, "ui.download_json"))}</button> '
@@ -373,6 +376,7 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
 def _ui_texts(lang: str) -> str:
     """The few interface strings the page script needs before Python has started."""
     keys = {"answer_required": "ui.answer_required", "loading": "ui.loading", "failed": "ui.failed",
+            "ready": "ui.ready", "answer_kept": "ui.answer_kept", "date_incomplete": "ui.date_incomplete",
             "refused": "ui.refused", "record_title": "ui.record_title", "profile_title": "profile.title",
             "profile_saved": "profile.saved", "profile_cleared": "profile.cleared",
             "ignored_keys": "notice.ignored_keys", "answer_dropped": "notice.answer_dropped",

@@ -258,7 +258,7 @@ def test_switching_language_keeps_a_wizards_answers(hub, browser):
     assert "public_body=no" in page.url
     name = page.locator(".hub-lang-name:visible")
     assert name.count() == 1 and name.inner_text().strip() == "Nederlands", "the switch names the language"
-    page.hover(".md-select")
+    page.click("button.hub-lang")  # the menu opens with its button (issue 25, item 13), not on hover
     page.click("a[data-hub-lang=fr]")
     page.wait_for_selector(".wz[data-state=ready]", timeout=60000)
     assert urlsplit(page.url).path.endswith("/fr/wizards/dpo/") and "public_body=no" in page.url

@@ -50,7 +50,13 @@
   go.setAttribute("data-hub-lang", wanted);
   var stay = box.querySelector("button");
   stay.textContent = words.stay;
-  stay.addEventListener("click", function () { set("nl"); box.hidden = true; });
+  stay.addEventListener("click", function () {
+    set("nl");
+    box.hidden = true;
+    // The pressed button is gone: focus goes to the page's title, not to the page's body.
+    var title = document.querySelector(".md-content__inner h1");
+    if (title) { title.tabIndex = -1; title.focus(); }
+  });
   var where = document.querySelector(".md-content__inner");
   if (where) where.insertBefore(box, where.firstChild);
 })();

@@ -136,6 +136,28 @@ function setupWizard(box) {
   let errorShown = "";
   let dropped = null;  // {question, message} of an answer refused and left out during this step
 
+  // Where a keyboard or screen-reader user is after a step (WCAG 2.4.3): a step replaces the button they
+  // pressed (Next, Back, Change), and focus would fall to the page's body. So a step that starts while
+  // focus is in the wizard (or that the visitor asked for elsewhere, e.g. a catalogue link) ends with
+  // focus on the new question's legend (or label) or the result's heading. Focus is never taken from a
+  // visitor who is reading elsewhere while the wizard fills in pre-filled answers.
+  let placing = false;
+  const announcer = box.querySelector(".wz-announce");
+  let announced = false;
+  function announce(text) {
+    if (!announcer) return;
+    announced = true;
+    // Emptied first, so that the same line twice in a row (Start again, the same verdict) is said again.
+    announcer.textContent = "";
+    setTimeout(() => { announcer.textContent = text; }, 50);
+  }
+  function placeFocus(target) {
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    // The page's scroll-padding (hub.css) keeps what focus() scrolls to clear of the sticky header.
+    target.focus();
+  }
+
   function note(text) {
     if (!notice) return;
     notice.textContent = text;
@@ -197,8 +219,7 @@ function setupWizard(box) {
       resultBox.innerHTML = "";
       tools.hidden = true;
       record = null;
-      const first = stage.querySelector("input");
-      if (first && document.activeElement && box.contains(document.activeElement)) first.focus();
+      if (placing) placeFocus(stage.querySelector("legend, label.wz-q"));
       updateStartOver();
       return false;
     }
@@ -214,13 +235,17 @@ function setupWizard(box) {
       all[wizardId] = { record: JSON.parse(data.record_json), lang: box.dataset.lang };
       writeStore(RESULTS_KEY, all);
     } catch { /* storage may be disabled; the page still works */ }
-    const heading = resultBox.querySelector(".wz-result");
-    if (heading) heading.focus();
+    // The heading holds the verdict line: focused, a screen reader reads that line (not the whole result);
+    // a visitor who was elsewhere on the page hears the same line from the live region instead.
+    const heading = resultBox.querySelector(".wz-result h2");
+    if (placing) placeFocus(heading);
+    else if (heading) announce(heading.textContent.replace(/\s+/g, " ").trim());
     updateStartOver();
     return false;
   }
 
-  async function run(focus) {
+  async function run(focus, { moveFocus = false } = {}) {
+    placing = moveFocus || box.contains(document.activeElement);
     for (;;) {
       writeFragment(answers);
       tools.querySelector(".wz-share").href = location.href;
@@ -242,6 +267,7 @@ function setupWizard(box) {
     errorShown = "";
     if (box.dataset.state === "ready") return run(null);
     // Still loading (or failed): back to the first question as the page came.
+    const wasHere = box.contains(document.activeElement);
     writeFragment({});
     pending = Object.keys(answers).length > 0;
     stage.innerHTML = firstStage;
@@ -249,6 +275,7 @@ function setupWizard(box) {
     resultBox.innerHTML = "";
     tools.hidden = true;
     updateStartOver();
+    if (wasHere) placeFocus(stage.querySelector("legend, label.wz-q"));
   }
 
   stage.addEventListener("submit", async (event) => {
@@ -256,14 +283,20 @@ function setupWizard(box) {
     const form = event.target.closest("form");
     const value = readForm(form);
     const error = form.querySelector(".wz-error");
-    if (value === null) { error.textContent = texts.answer_required; return; }
+    if (value === null) {
+      // A date typed in part reads as empty: "choose an answer first" would not say what is missing.
+      const partial = form.querySelector("input.wz-when")?.validity.badInput;
+      error.textContent = partial && texts.date_incomplete ? texts.date_incomplete : texts.answer_required;
+      return;
+    }
     error.textContent = "";
     note("");
     answers[form.dataset.question] = value;
     updateStartOver();
     // After a failed start the failure message (and the flowchart it points to) stays.
     if (box.dataset.state === "failed") { status.textContent = texts.failed; return; }
-    if (box.dataset.state !== "ready") { status.textContent = texts.loading; pending = true; return; }
+    // Said, not only kept: the visitor hears that the answer was not lost while the wizard starts.
+    if (box.dataset.state !== "ready") { status.textContent = texts.answer_kept || texts.loading; pending = true; return; }
     await run(null);
   });
   box.addEventListener("click", async (event) => {
@@ -295,8 +328,8 @@ function setupWizard(box) {
   window.addEventListener("hashchange", async () => {
     if (!takeFragment()) return;
     if (box.dataset.state !== "ready") { pending = true; return; }
-    await run(null);
     box.scrollIntoView({ block: "start" });
+    await run(null, { moveFocus: true });
   });
 
   // How far the runtime's download is, while the visitor can already answer the first question.
@@ -326,6 +359,8 @@ function setupWizard(box) {
         await run(null);
       }
       status.textContent = "";
+      // "Ready" is said once, unless a pre-filled result has just been said instead.
+      if (!announced && texts.ready) announce(texts.ready);
       box.dataset.state = "ready";
       box.dataset.readyMs = String(Math.round(performance.now() - t0));
       box.dataset.readyAt = String(Math.round(performance.now()));

@@ -407,13 +407,15 @@ def question_html(wizard: Wizard, question: Question, lang: str, *, number: int,
             f'min="{question.minimum}" max="{question.maximum}" step="1" required{value}{described}>'
         )
     else:
-        parts.append('<fieldset class="wz-fieldset">')
+        # The help tied to the group, as it is to a single field: a screen reader says it on entering.
+        described = f' aria-describedby="{field_id}-help"' if help_text else ""
+        parts.append(f'<fieldset class="wz-fieldset"{described}>')
         parts.append(
             f'<legend><span class="wz-count">{_e(t(lang, "ui.question_of", n=number))}</span> '
             f'<span class="wz-q">{_e(question_text(wizard, question, lang))}</span></legend>'
         )
         if help_text:
-            parts.append(f'<p class="wz-help">{_e(help_text)}</p>')
+            parts.append(f'<p class="wz-help" id="{field_id}-help">{_e(help_text)}</p>')
         values = question.items if isinstance(question, Checklist) else question.options
         kind = "checkbox" if isinstance(question, Checklist) else "radio"
         parts.append('<div class="wz-options">')
