@@ -61,6 +61,11 @@ def browser():
         chromium.close()
 
 
+def unfold(page) -> None:
+    """Opens the folded part of a result (why, sources, answers, log), as a visitor does with a click."""
+    page.evaluate("() => document.querySelectorAll('.wz-result details').forEach((d) => { d.open = true; })")
+
+
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(service_workers="block")

@@ -151,8 +151,10 @@ def test_keyboard_user_keeps_their_place_through_a_wizard(hub, browser, wizard_i
         assert len(steps) >= 2
         assert_place_kept(steps)
         assert steps[-1]["html"].startswith("<h2")
-        # "Change" on the first answer: back at that question, focus on it.
-        tab_to(page, ".wz-change", key="Shift+Tab", limit=80)
+        # "Change" on the first answer: the answers are folded under the result; open them, then Change.
+        tab_to(page, ".wz-result details.wz-more > summary", limit=80)
+        page.keyboard.press("Enter")
+        tab_to(page, ".wz-change", limit=80)
         page.keyboard.press("Enter")
         page.wait_for_selector("form.wz-step")
         page.wait_for_timeout(50)

@@ -6,6 +6,8 @@ import urllib.request
 
 import pytest
 
+from tests.conftest import unfold
+
 from tests.test_browser_offline import wait_until
 
 pytestmark = pytest.mark.browser
@@ -42,6 +44,7 @@ def test_visitor_answers_by_clicking_and_reads_the_verdict(hub, context, lang_pr
                                          input=json.dumps(answers), capture_output=True, text=True).stdout)
     text = page.inner_text(".wz-result")
     assert expected["verdict_label"] in text and expected["conclusion"] in text
+    unfold(page)
     assert "37" in page.inner_text(".wz-sources")
     # The answers are in the fragment only: nothing was sent, and a reload reproduces the result.
     assert "sensitive_large_scale=yes" in page.url.split("#", 1)[1]
@@ -57,6 +60,7 @@ def test_going_back_keeps_the_other_answers_and_refuses_nothing_silently(hub, co
     wait_ready(page)
     page.wait_for_selector(".wz-result")
     assert page.get_attribute(".wz-result", "data-verdict") == "not_required"
+    page.click(".wz-result details.wz-more > summary")  # the answers are folded under the result
     page.click("button.wz-change[data-question=monitoring_core]")
     page.wait_for_selector("form.wz-step[data-question=monitoring_core] input[value=no]:checked")
     answer(page, "monitoring_core", "yes")

@@ -105,7 +105,7 @@ def test_open_result_on_a_phone_shows_verdict_and_first_action_and_matches_the_c
             assert [plain(s) for s in shown_actions] == [plain(w) for w in wanted]
         else:
             assert len(shown_actions) == 1
-        shown_open = page.eval_on_selector_all(".wz-result .wz-branches > li > p", "els => els.map(e => e.innerText)")
+        shown_open = page.eval_on_selector_all(".wz-result .wz-branches > li > p.wz-branch-q", "els => els.map(e => e.innerText)")
         assert [plain(s) for s in shown_open] == [plain(b["text"]) for b in expected["branches"]]
         assert page.get_attribute(".wz-result", "data-verdict") == expected["verdict"]
         # The reasoning, the sources and the answers are folded below, and unfold for printing.

@@ -280,7 +280,10 @@ def _link(base: str, page: str) -> str:
 def _branches_html(record: dict[str, Any], lang: str, base: str) -> list[str]:
     parts = [f'<h3>{_e(t(lang, "ui.open_title"))}</h3><ul class="wz-branches">']
     for branch in record["branches"]:
-        parts.append(f'<li><p><strong>{_e(branch["text"])}</strong></p><ul>')
+        parts.append(f'<li><p class="wz-branch-q"><strong>{_e(branch["text"])}</strong></p>')
+        if branch["help"]:  # what to look at to find out, since the question is no longer on screen
+            parts.append(f'<p class="wz-help">{_e(branch["help"])}</p>')
+        parts.append("<ul>")
         for way in branch["ways"]:
             key = "ui.if_presumed" if way["presumed"] else ("ui.if_shown" if branch["presumed"] else "ui.if_answer")
             titles = t(lang, "ui.or").join(o["title"] for o in way["outcomes"])
