@@ -12,7 +12,9 @@
     // (about 35 ms of a second visit lost waiting for it).
     var settings = { runtimeURL: abs(boot.runtime), wheelURL: abs(boot.wheel),
       stdlibURL: abs(boot.stdlib), runtimeCache: boot.runtimeCache, wizardsCache: boot.wizardsCache,
-      bytes: boot.bytes, lockInfo: boot.lockInfo, packed: boot.packed.map(abs), decoderURL: abs(boot.decoder) };
+      bytes: boot.bytes, lockInfo: boot.lockInfo, packed: boot.packed.map(abs), decoderURL: abs(boot.decoder),
+      digests: {} };
+    Object.keys(boot.digests).forEach(function (path) { settings.digests[abs(path)] = boot.digests[path]; });
     var workerURL = abs(boot.hub + "worker.js");
     var worker = new Worker(workerURL, { type: "module", name: JSON.stringify(settings) });
     var state = { worker: worker, workerURL: workerURL, settings: settings, phases: null, progress: null,
