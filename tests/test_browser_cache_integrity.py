@@ -138,3 +138,14 @@ def test_a_damaged_runtime_library_or_wheel_is_fetched_again(hub, context, suffi
     assert any(name.endswith(suffix) for name in page.evaluate("() => window.__wzBoot.phases.dropped"))
     wait_until(page, f"async () => (await ({KEPT_DIGEST})('{suffix}')) === '{hashlib.sha256(plain).hexdigest()}'")
 
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_without_wizard_js_the_page_shows_the_outline_and_flowchart(hub, context, status):
+    """wizard.js itself failing to load left the page "loading" for ever and Next did nothing."""
+    page = context.new_page()
+    page.route("**/wizard.js", lambda route: route.fulfill(status=status, body="gone"))
+    page.goto(hub.url + "wizards/dpo/")
+    page.wait_for_selector(".wz[data-state=failed]", timeout=10000)
+    assert page.get_attribute("details.wz-flow", "open") is not None
+    assert page.is_visible(".wz-outline")
+    assert page.inner_text(".wz-status").strip()

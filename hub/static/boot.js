@@ -36,6 +36,29 @@
     window.__wzBoot = state;
   } catch (e) { /* no worker: wizard.js shows the static flowchart */ }
   if (boot && boot.material) materialLater(boot.material, window.__wzBoot && window.__wzBoot.ready);
+  withoutWizardScript();
+
+  // wizard.js runs before DOMContentLoaded (a module script) and marks the page at its first line. If it
+  // did not load (a failed request, a broken deployment), nothing else would ever leave "loading" and
+  // Next would do nothing: the page then shows what reads without it, the outline and the flowchart's
+  // text, as wizard.js does after a failed start. A request that hangs is given a few seconds.
+  function withoutWizardScript() {
+    var done = false;
+    function fallback() {
+      if (done || window.__wzScript) return;
+      done = true;
+      var texts = {};
+      try { texts = JSON.parse(document.getElementById("wz-texts").textContent); } catch (e) { /* the chart still opens */ }
+      document.querySelectorAll(".wz[data-state=loading]").forEach(function (box) {
+        box.dataset.state = "failed";
+        var status = box.querySelector(".wz-status");
+        if (status && texts.failed) status.textContent = texts.failed;
+      });
+      document.querySelectorAll("details.wz-flow").forEach(function (flow) { flow.open = true; });
+    }
+    document.addEventListener("DOMContentLoaded", function () { setTimeout(fallback, 0); }, { once: true });
+    setTimeout(fallback, 8000);
+  }
 
   // The theme's own script (search, header, palette switch) costs the page about 0.1 s of processor
   // time while it starts; on a small device that time is taken from Python's start. On wizard pages the

@@ -1,6 +1,8 @@
 // The wizard on the page. It holds no legal logic: Python (in a Web Worker, through Pyodide) decides
 // and renders; this file passes answers to it and shows what comes back. Answers stay in this tab,
 // in the URL fragment (never sent to a server) and, for the organisation profile, in localStorage.
+// Seen by the page head's fallback (boot.js), which shows the outline and flowchart if this file never ran.
+window.__wzScript = true;
 const PROFILE_KEY = "gdpr-hub.profile";
 const RESULTS_KEY = "gdpr-hub.results";
 // A slow start is not a failure: the page waits as long as the runtime's bytes keep arriving, and gives
