@@ -140,3 +140,18 @@ def test_the_script_writes_every_hostile_file(tmp_path):
     out = subprocess.run([sys.executable, "-m", "tests.hostile", str(tmp_path)], capture_output=True, timeout=120)
     assert out.returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(hostile.FILES)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("record, key, where", [
+    ({"activities": [{"special_data": "maybe"}]}, "doc.error.not_yes_no", "activities[1].special_data"),
+    ({"role": "owner" * 10_000}, "doc.error.unknown_value", "role"),
+    ({"colour": "red"}, "doc.error.unknown_top_field", "'colour'"),
+    ([], "doc.error.not_a_record", ""),
+])
+def test_documents_says_what_is_wrong_with_the_record_in_the_chosen_language(lang, record, key, where):
+    err = refused_in(documents(["record", "--lang", lang], json.dumps(record).encode()), lang, "cli.documents_bad_record")
+    # The reason itself is in the chosen language, not only its frame, and a long value is cut short.
+    opening = t(lang, key, where=where, field=where, value="\0", expected="\0").split("\0")[0]
+    assert len(opening) > len(where) + 5 and opening in err
+    assert len(err) < 400

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         return _refuse(args.lang, "cli.documents_not_json", detail=t(args.lang, f"cli.{err.code}", **err.params))
     except RecordError as err:
         # The reason names the field and may quote the value found there, which is cut short.
-        return _refuse(args.lang, "cli.documents_bad_record", detail=terminal.shorten(str(err), 200))
+        return _refuse(args.lang, "cli.documents_bad_record", detail=terminal.shorten(err.in_language(args.lang), 300))
     return code
 
 
