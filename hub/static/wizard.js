@@ -78,7 +78,8 @@ function bootWorker() {
   const boot = window.__wzBoot;
   worker = boot.worker;
   let settled = false;
-  boot.ready.then(() => { settled = true; }, () => { settled = true; });
+  // After a failed start the page head may start a second worker (boot.js): steps go to the one that is ready.
+  boot.ready.then(() => { worker = boot.worker; settled = true; }, () => { settled = true; });
   const stalled = new Promise((_, reject) => {
     const check = () => {
       if (settled) return;
