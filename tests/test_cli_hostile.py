@@ -155,3 +155,11 @@ def test_documents_says_what_is_wrong_with_the_record_in_the_chosen_language(lan
     opening = t(lang, key, where=where, field=where, value="\0", expected="\0").split("\0")[0]
     assert len(opening) > len(where) + 5 and opening in err
     assert len(err) < 400
+
+
+def test_documents_a_closed_pipe_gives_no_traceback():
+    process = subprocess.Popen([sys.executable, "-m", "wizards.documents", "record", "--lang", "nl"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # like `| head -1` that stops reading
+    _, err = process.communicate(hostile.record() * 1, timeout=60)
+    assert b"Traceback" not in err and process.returncode == 0

@@ -102,8 +102,13 @@ def write(out: str | bytes, path: str | None) -> None:
     once it is complete (an existing file keeps its content if anything fails)."""
     data = encode(out)
     if path is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            # The reader went away (`... | head`): not an error worth a traceback. Python's own flush at
+            # exit would fail again, so standard output now leads nowhere.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     target = Path(path)
     temporary = None
