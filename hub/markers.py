@@ -379,6 +379,7 @@ def _ui_texts(lang: str) -> str:
             "ready": "ui.ready", "answer_kept": "ui.answer_kept", "date_incomplete": "ui.date_incomplete",
             "refused": "ui.refused", "record_title": "ui.record_title", "profile_title": "profile.title",
             "profile_saved": "profile.saved", "profile_cleared": "profile.cleared",
+            "profile_clear_confirm": "profile.clear_confirm",
             "ignored_keys": "notice.ignored_keys", "answer_dropped": "notice.answer_dropped",
             "step_failed": "notice.step_failed", "storage_off": "notice.storage_off",
             # the combined record, written by the page from the stored results

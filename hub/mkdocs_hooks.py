@@ -280,7 +280,9 @@ def _boot_paths() -> dict[str, str]:
                paths["wheel"]: wheel}
     _state["packed"] = {path: xz.pack(source) for path, source in sources.items()}
     total = sum(packed.stat().st_size for packed in _state["packed"].values())
-    return {**paths, "packed": sorted(_state["packed"]), "decoder": _state["hub_assets"] + "unxz.wasm",
+    # The worker checks a copy kept in the visitor's Cache Storage against these before using it.
+    digests = {path: hashlib.sha256(source.read_bytes()).hexdigest() for path, source in sources.items()}
+    return {**paths, "packed": sorted(_state["packed"]), "digests": digests, "decoder": _state["hub_assets"] + "unxz.wasm",
             "hub": _state["hub_assets"],
             "runtimeCache": f"gdpr-hub-runtime-{pin}", "wizardsCache": f"gdpr-hub-wizards-{key}", "bytes": total,
             "lockInfo": json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]}

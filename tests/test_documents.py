@@ -417,7 +417,7 @@ def test_cli_check_exits_1_with_gaps_and_2_on_bad_input(tmp_path):
     gaps = cli(["check", "--lang", "en"], json.dumps({"activities": [{"activity": "x"}]}))
     assert gaps.returncode == 1 and "Art. 30(1)(b) GDPR" in gaps.stdout
     bad = cli(["record", "--lang", "en"], "{not json")
-    assert bad.returncode == 2 and "not JSON: line 1" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "The record is not valid JSON: line 1, column 2." in bad.stderr and "Traceback" not in bad.stderr
     out = tmp_path / "r.xlsx"
     done = cli(["record", "--format", "xlsx", "-o", str(out)], json.dumps(complete_record()))
     assert done.returncode == 0 and spreadsheet.read(out.read_bytes(), "xlsx") == complete_record()

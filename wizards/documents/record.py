@@ -36,14 +36,32 @@ AUTHORISATIONS = ("specific", "general")
 
 
 class RecordError(ValueError):
-    """Input that is not a record; the message names the field."""
+    """Input that is not a record; the message names the field. Made by `refused`, it also holds a code
+    and parameters that word it in any language (texts doc.error.<code>); str() is the English wording."""
+
+    def __init__(self, message: str, code: str | None = None, **params: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+    def in_language(self, lang: str) -> str:
+        return t(lang, f"doc.error.{self.code}", **self.params) if self.code else str(self)
+
+
+# A value found in a file is quoted at most this long: a refusal names it, it does not echo it.
+_QUOTE_LIMIT = 60
+
+
+def refused(code: str, **params: Any) -> RecordError:
+    quoted = {k: (v[:_QUOTE_LIMIT] + "…" if isinstance(v, str) and len(v) > _QUOTE_LIMIT else v) for k, v in params.items()}
+    return RecordError(t("en", f"doc.error.{code}", **quoted), code, **quoted)
 
 
 def _text(value: Any, where: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise RecordError(f"{where}: expected text, got {type(value).__name__}")
+        raise refused("not_text", where=where, got=type(value).__name__)
     return str(value).strip()
 
 
@@ -59,7 +77,7 @@ def _bool(value: Any, where: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise RecordError(f"{where}: expected yes or no, got {value!r}")
+    raise refused("not_yes_no", where=where, value=repr(value))
 
 
 def blank_activity() -> dict[str, Any]:
@@ -75,83 +93,84 @@ def _indices(value: Any, count: int, where: str) -> list[int]:
     if value in (None, ""):
         return []
     if not isinstance(value, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in value):
-        raise RecordError(f"{where}: expected a list of row numbers")
+        raise refused("not_rows", where=where)
     wrong = [i for i in value if not 0 <= i < count]
     if wrong:
-        raise RecordError(f"{where}: no row {wrong[0] + 1} in the record")
+        raise refused("no_row", where=where, row=wrong[0] + 1)
     return sorted(set(value))
 
 
 def normalise(raw: Any) -> dict[str, Any]:
     """Every field present, text stripped, booleans and row numbers checked; unknown fields refused."""
     if not isinstance(raw, dict):
-        raise RecordError("a record is a JSON object with organisation, activities and suppliers")
+        raise refused("not_a_record")
     record = blank_record()
     unknown = set(raw) - set(record)
     if unknown:
-        raise RecordError(f"unknown field {sorted(unknown)[0]!r}; expected: {', '.join(record)}")
+        raise refused("unknown_top_field", field=repr(sorted(unknown)[0]), expected=", ".join(record))
     role = raw.get("role") or "controller"
     if role not in ROLES:
-        raise RecordError(f"role: expected one of {', '.join(ROLES)}, got {role!r}")
+        raise refused("unknown_value", where="role", expected=", ".join(ROLES), value=repr(role))
     record["role"] = role
     organisation = raw.get("organisation") or {}
     if not isinstance(organisation, dict):
-        raise RecordError("organisation: expected an object")
+        raise refused("not_object", where="organisation")
     for key, value in organisation.items():
         if key not in ORGANISATION_FIELDS:
-            raise RecordError(f"organisation.{key}: unknown field; expected one of: {', '.join(ORGANISATION_FIELDS)}")
+            raise refused("unknown_field", where=f"organisation.{key}", expected=", ".join(ORGANISATION_FIELDS))
         record["organisation"][key] = _text(value, f"organisation.{key}")
     activities = raw.get("activities") or []
     if not isinstance(activities, list):
-        raise RecordError("activities: expected a list")
+        raise refused("not_list", where="activities")
     for n, row in enumerate(activities, start=1):
         if not isinstance(row, dict):
-            raise RecordError(f"activities[{n}]: expected an object")
+            raise refused("not_object", where=f"activities[{n}]")
         clean = blank_activity()
         for key, value in row.items():
             where = f"activities[{n}].{key}"
             if key not in ACTIVITY_FIELDS:
-                raise RecordError(f"{where}: unknown field; expected one of: {', '.join(ACTIVITY_FIELDS)}")
+                raise refused("unknown_field", where=where, expected=", ".join(ACTIVITY_FIELDS))
             clean[key] = _bool(value, where) if key in BOOLEAN_FIELDS else _text(value, where)
         if clean["legal_basis"] and clean["legal_basis"] not in LEGAL_BASES:
-            raise RecordError(f"activities[{n}].legal_basis: expected one of {', '.join(LEGAL_BASES)}, got {clean['legal_basis']!r}")
+            raise refused("unknown_value", where=f"activities[{n}].legal_basis", expected=", ".join(LEGAL_BASES),
+                          value=repr(clean["legal_basis"]))
         record["activities"].append(clean)
     count = len(record["activities"])
     suppliers = raw.get("suppliers") or []
     if not isinstance(suppliers, list):
-        raise RecordError("suppliers: expected a list")
+        raise refused("not_list", where="suppliers")
     for n, supplier in enumerate(suppliers, start=1):
         record["suppliers"].append(_supplier(supplier, count, f"suppliers[{n}]"))
     notice = raw.get("notice") or {}
     if not isinstance(notice, dict):
-        raise RecordError("notice: expected an object with the list of activities it covers")
+        raise refused("not_notice")
     record["notice"] = {"activities": _indices(notice.get("activities"), count, "notice.activities")}
     return record
 
 
 def _supplier(raw: Any, count: int, where: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise RecordError(f"{where}: expected an object")
+        raise refused("not_object", where=where)
     clean: dict[str, Any] = {f: "" for f in SUPPLIER_TEXT_FIELDS}
     clean.update(activities=[], authorisation="specific", docking=False, checklist={p: False for p in CHECKLIST_POINTS})
     for key, value in raw.items():
         here = f"{where}.{key}"
         if key not in SUPPLIER_FIELDS:
-            raise RecordError(f"{here}: unknown field; expected one of: {', '.join(SUPPLIER_FIELDS)}")
+            raise refused("unknown_field", where=here, expected=", ".join(SUPPLIER_FIELDS))
         if key == "activities":
             clean[key] = _indices(value, count, here)
         elif key == "docking":
             clean[key] = _bool(value, here)
         elif key == "checklist":
             if not isinstance(value, dict):
-                raise RecordError(f"{here}: expected the points {', '.join(CHECKLIST_POINTS)} with true or false")
+                raise refused("not_checklist", where=here, expected=", ".join(CHECKLIST_POINTS))
             for point, ticked in value.items():
                 if point not in CHECKLIST_POINTS:
-                    raise RecordError(f"{here}.{point}: unknown point; expected one of: {', '.join(CHECKLIST_POINTS)}")
+                    raise refused("unknown_point", where=f"{here}.{point}", expected=", ".join(CHECKLIST_POINTS))
                 clean[key][point] = _bool(ticked, f"{here}.{point}")
         elif key == "authorisation":
             if value not in AUTHORISATIONS:
-                raise RecordError(f"{here}: expected one of {', '.join(AUTHORISATIONS)}, got {value!r}")
+                raise refused("unknown_value", where=here, expected=", ".join(AUTHORISATIONS), value=repr(value))
             clean[key] = value
         else:
             clean[key] = _text(value, here)
