@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from . import ROOT
+from .cache import replace_folder, staging
 from .schema import SchemaError
 from .sectors import load_all
 from wizards.documents.sample import from_sector
@@ -28,22 +29,27 @@ def site_dir(edition: str | None) -> Path:
 
 def build(edition: str | None, *, quiet: bool = False) -> Path:
     target = site_dir(edition)
-    temporary = target.with_name(target.name + ".building")
-    shutil.rmtree(temporary, ignore_errors=True)
+    # Folders of this build's own: a second build at the same time (./run.sh serve beside ./run.sh test)
+    # neither deletes nor reads them.
+    temporary = staging(target)
+    stage = staging(ROOT / "build" / "stage" / (edition or "hub"))
     env = dict(os.environ)
     env.pop("HUB_EDITION", None)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env["HUB_STAGE"] = str(stage)
     if edition:
         env["HUB_EDITION"] = edition
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(temporary), "--config-file", str(ROOT / "mkdocs.yml")]
     if quiet:
         command.append("--quiet")
-    result = subprocess.run(command, cwd=ROOT, env=env)
-    if result.returncode != 0:
+    try:
+        result = subprocess.run(command, cwd=ROOT, env=env)
+        if result.returncode != 0:
+            raise SystemExit(f"Build of {'edition ' + edition if edition else 'the hub'} failed; nothing was published to {target}.")
+        replace_folder(temporary, target)
+    finally:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise SystemExit(f"Build of {'edition ' + edition if edition else 'the hub'} failed; nothing was published to {target}.")
-    shutil.rmtree(target, ignore_errors=True)
-    temporary.rename(target)
+        shutil.rmtree(stage, ignore_errors=True)
     return target
 
 

@@ -1,6 +1,6 @@
 """MkDocs hooks: wire the sectors, the editions, the wizards and the self-hosted runtimes into the build.
 
-The build is staged: `docs/` and the sector pages are copied into `build/stage/<edition>/` so that the
+The build is staged: `docs/` and the sector pages are copied into `build/stage/` (a folder per build) so that the
 i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector id> for an edition.
 """
 from __future__ import annotations
@@ -97,7 +97,9 @@ def _write_sector_index(sectors: list[Sector], lang: str, target: Path) -> None:
 
 
 def _stage(sectors: list[Sector]) -> Path:
-    stage = ROOT / "build" / "stage" / (_edition() or "hub")
+    # `python -m hub build` hands each build a folder of its own (HUB_STAGE), so that two builds at once
+    # do not copy into the same one.
+    stage = Path(os.environ.get("HUB_STAGE") or ROOT / "build" / "stage" / (_edition() or "hub"))
     if stage.exists():
         shutil.rmtree(stage)
     shutil.copytree(ROOT / "docs", stage)

@@ -21,7 +21,8 @@ import zipfile
 from pathlib import Path
 
 from . import ROOT
-from .npm_assets import cache_dir, pinned, unpacked
+from .cache import cache_dir, locked, publish, staging
+from .npm_assets import pinned, unpacked
 
 # Codecs Python may look up for text it did not meet in the build's run (file names, a pasted answer).
 EXTRA = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8.py", "encodings/utf_8_sig.py",
@@ -129,40 +130,45 @@ def trimmed_stdlib(wheel: Path) -> Path:
     if node is None:
         print("warning: node not found; the full standard library is shipped (2.5 MB)", file=sys.stderr)
         return full
-    work = folder.with_suffix(".tmp")
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    with locked(f"stdlib-{key}"):  # the trim takes a while: a second build waits and takes the first one's zip
+        if target.exists():
+            return target
+        work = staging(folder)
+        try:
+            _trim(node, runtime, full, wheel, work)
+        except (RuntimeError, subprocess.TimeoutExpired) as err:
+            print(f"warning: standard library not trimmed ({err}); the full one is shipped (2.5 MB)", file=sys.stderr)
+            shutil.rmtree(work, ignore_errors=True)
+            return full
+        publish(work, folder)
+    return target
+
+
+def _trim(node: str, runtime: Path, full: Path, wheel: Path, work: Path) -> None:
+    """Writes work/stdlib.zip, or raises RuntimeError when the trimmed library is not proven equal."""
     payload_file = work / "payloads.json"
     payload_file.write_text(json.dumps(payloads()), encoding="utf-8")
-    try:
-        reference = _run(node, runtime, full, wheel, payload_file)
-        with zipfile.ZipFile(full) as source:
-            names = set(source.namelist())
-            keep = [n for n in source.namelist() if n in set(reference["files"]) | set(EXTRA)]
-            missing = set(reference["files"]) - names
-            if missing:
-                raise RuntimeError(f"modules not in the zip: {sorted(missing)[:5]}")
-            candidate = work / "stdlib.zip"
-            with zipfile.ZipFile(candidate, "w") as out:
-                for name in keep:
-                    info = source.getinfo(name)
-                    out.writestr(info, source.read(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-        compiled = work / "compiled.zip"
-        result = subprocess.run([node, str(ROOT / "hub" / "stdlib.mjs"), "compile", str(runtime), str(candidate),
-                                 str(compiled)], capture_output=True, text=True, timeout=900)
-        if result.returncode != 0 or not compiled.exists():
-            raise RuntimeError("compiling: " + (result.stderr.strip()[-600:] or "no output"))
-        compiled.replace(candidate)
-        check = _run(node, runtime, candidate, wheel, payload_file)
-        if check["digest"] != reference["digest"]:
-            raise RuntimeError("the wizards answered differently with the trimmed library")
-    except (RuntimeError, subprocess.TimeoutExpired) as err:
-        print(f"warning: standard library not trimmed ({err}); the full one is shipped (2.5 MB)", file=sys.stderr)
-        shutil.rmtree(work, ignore_errors=True)
-        return full
-    shutil.rmtree(folder, ignore_errors=True)
-    (work / "stdlib.zip").parent.rename(folder)
-    return target
+    reference = _run(node, runtime, full, wheel, payload_file)
+    with zipfile.ZipFile(full) as source:
+        names = set(source.namelist())
+        keep = [n for n in source.namelist() if n in set(reference["files"]) | set(EXTRA)]
+        missing = set(reference["files"]) - names
+        if missing:
+            raise RuntimeError(f"modules not in the zip: {sorted(missing)[:5]}")
+        candidate = work / "stdlib.zip"
+        with zipfile.ZipFile(candidate, "w") as out:
+            for name in keep:
+                info = source.getinfo(name)
+                out.writestr(info, source.read(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    compiled = work / "compiled.zip"
+    result = subprocess.run([node, str(ROOT / "hub" / "stdlib.mjs"), "compile", str(runtime), str(candidate),
+                             str(compiled)], capture_output=True, text=True, timeout=900)
+    if result.returncode != 0 or not compiled.exists():
+        raise RuntimeError("compiling: " + (result.stderr.strip()[-600:] or "no output"))
+    compiled.replace(candidate)
+    check = _run(node, runtime, candidate, wheel, payload_file)
+    if check["digest"] != reference["digest"]:
+        raise RuntimeError("the wizards answered differently with the trimmed library")
 
 
 SPLIT = "_split_packages.json"
