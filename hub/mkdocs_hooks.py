@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import string
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from hub import npm_assets, xz  # noqa: E402
-from wizards.present.typography import french_html  # noqa: E402
+from wizards.present.typography import french, french_html  # noqa: E402
 from hub import spreadsheet_assets  # noqa: E402
 from hub.markers import MarkerError, PageContext, expand  # noqa: E402
 from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
@@ -37,6 +38,7 @@ from wizards.registry import WIZARDS  # noqa: E402
 from wizards.present.texts import LANGUAGES  # noqa: E402
 
 STATIC = ROOT / "hub" / "static"
+TEMPLATES = ROOT / "hub" / "templates"
 NAV_TITLES = {
     "Wizards": {"fr": "Assistants", "en": "Wizards"},
     "Gids": {"fr": "Guide", "en": "Guide"},
@@ -96,6 +98,17 @@ def _write_sector_index(sectors: list[Sector], lang: str, target: Path) -> None:
     )
 
 
+def _write_edition_home(sector: Sector, lang: str, target: Path) -> None:
+    """An edition's home page names its own guide and sector, not the hub and its five sectors."""
+    data = sector.data
+    template = string.Template((TEMPLATES / f"edition_home.{lang}.md").read_text(encoding="utf-8"))
+    site_name, summary = data["edition"]["site_name"][lang], data["summary"][lang]
+    target.write_text(template.substitute(
+        title_yaml=json.dumps(site_name, ensure_ascii=False), summary_yaml=json.dumps(summary, ensure_ascii=False),
+        site_name=site_name, summary=summary, sector=data["name"][lang], sector_id=sector.id,
+        federation=data["federations"][0]["name"][lang]), encoding="utf-8")
+
+
 def _stage(sectors: list[Sector]) -> Path:
     # `python -m hub build` hands each build a folder of its own (HUB_STAGE), so that two builds at once
     # do not copy into the same one.
@@ -116,6 +129,8 @@ def _stage(sectors: list[Sector]) -> Path:
             _write_spreadsheets(sector, lang, target)
     for lang in LANGUAGES:
         _write_sector_index(sectors, lang, stage / lang / "sectors" / "index.md")
+        if edition:
+            _write_edition_home(edition, lang, stage / lang / "index.md")
     # The record page's .xlsx/.ods export loads these into Pyodide on demand (hub/spreadsheet_assets.py).
     _state["spreadsheet"] = spreadsheet_assets.copy_into(stage / "assets" / "spreadsheet")
     files = {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file() and p.name != "sw.js"}
@@ -419,11 +434,26 @@ def _material_later(html: str, src_uri: str) -> str:
     return _MATERIAL_BUNDLE.sub("", html, count=1)
 
 
+_READ_ATTRIBUTE = re.compile(r'(?P<name>\s(?:aria-label|title|alt|placeholder))="(?P<value>[^"]*)"')
+
+
+def french_attributes(html: str) -> str:
+    """French spacing also in what a screen reader or a tooltip says (Material's footer: "Suivant : Guide")."""
+    import html as entities
+
+    def space(match: re.Match[str]) -> str:
+        value = entities.unescape(match.group("value"))
+        if french(value) == value:
+            return match.group(0)
+        return f'{match.group("name")}="{entities.escape(french(value))}"'
+    return _READ_ATTRIBUTE.sub(space, html)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = _drop_alternate_links(output)
     # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
     if page.file.src_uri.split("/", 1)[0] == "fr":
-        output = french_html(output)
+        output = french_attributes(french_html(output))
     if "<script data-hub-boot></script>" in output:
         output = _material_later(output, page.file.src_uri)
         # Inline, not a file: the worker starts one request earlier (about 20 ms of a second visit's 0.5 s).
