@@ -1,4 +1,5 @@
-"""`python -m hub build [--edition ID]`, `python -m hub serve [--edition ID]`, `python -m hub editions`.
+"""`python -m hub build [--edition ID]`, `python -m hub serve [--edition ID]` (rebuilds on every saved change),
+`python -m hub editions`.
 
 One command per site: the hub (all sectors) or the edition of one sector. A failed build leaves no
 half-built site behind: it builds into a temporary folder and only then replaces the target.
@@ -6,7 +7,6 @@ half-built site behind: it builds into a temporary folder and only then replaces
 from __future__ import annotations
 
 import argparse
-import functools
 import http.server
 import json
 import os
@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, live
 from .cache import replace_folder, staging
 from .schema import SchemaError
 from .sectors import load_all
@@ -70,20 +70,6 @@ class QuietServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
-def serve(folder: Path, port: int) -> None:
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    try:
-        server = QuietServer(("127.0.0.1", port), handler)
-    except OSError as err:
-        raise SystemExit(f"Cannot serve on port {port}: {err.strerror}. Try another one: --port {port + 1}") from None
-    with server:
-        print(f"Serving {folder} on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            print("Stopped.")
-
-
 def _sample(sector_id: str, lang: str) -> int:
     sectors = {s.id: s for s in load_all()}
     if sector_id not in sectors:
@@ -119,9 +105,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "sample":
         return _sample(args.sector, args.lang)
-    folder = build(args.edition)
     if args.command == "serve":
-        serve(folder, args.port)
+        return _serve_live(args.edition, args.port)
+    build(args.edition)
+    return 0
+
+
+def _serve_live(edition: str | None, port: int) -> int:
+    """Builds, serves, and rebuilds on every saved change (hub/live.py); a failed build keeps the last good site."""
+    live.unbuffered()
+
+    def rebuild() -> bool:
+        try:
+            build(edition, quiet=True)
+        except SystemExit as failed:
+            print(failed, file=sys.stderr, flush=True)
+            return False
+        return True
+
+    if not rebuild() and not (site_dir(edition) / "index.html").exists():
+        return 1
+    live.serve(site_dir(edition), port, rebuild, QuietServer)
     return 0
 
 

@@ -6,6 +6,7 @@ i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -13,8 +14,9 @@ import re
 import shutil
 import string
 import sys
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -197,13 +199,19 @@ def _nested_language_build(config: Any) -> bool:
 def on_config(config: Any) -> Any:
     if _nested_language_build(config):
         return config
+    _state["timings"] = {}
     try:
-        sectors = _sectors()
-        stage = _stage(sectors)
-        _state["wheel"] = build_wheel()
-        _state["stdlib"] = trimmed_stdlib(_state["wheel"])
+        with _timed("sector files"):
+            sectors = _sectors()
+        with _timed("staging (pages, spreadsheets)"):
+            stage = _stage(sectors)
+        with _timed("wizards wheel"):
+            _state["wheel"] = build_wheel()
+        with _timed("standard library trim"):
+            _state["stdlib"] = trimmed_stdlib(_state["wheel"])
         # What openpyxl and odfpy need of the standard library beyond the wizards: loaded with them, on export.
-        extra = spreadsheet_stdlib(_state["stdlib"], stage / "assets" / "spreadsheet")
+        with _timed("spreadsheet standard library"):
+            extra = spreadsheet_stdlib(_state["stdlib"], stage / "assets" / "spreadsheet")
         _state["spreadsheet"] = {fmt: [extra, *names] for fmt, names in _state["spreadsheet"].items()}
     except SchemaError as err:
         raise PluginError(f"Invalid sector file: {err}") from None
@@ -218,7 +226,8 @@ def on_config(config: Any) -> Any:
                            for c in config["extra_css"]]
     if _edition():
         config["extra_css"].append(_state["hub_assets"] + "edition.css")
-    _state["boot"] = _boot_paths()
+    with _timed("xz copies"):
+        _state["boot"] = _boot_paths()
     i18n = config["plugins"]["i18n"]
     for language in i18n.config["languages"]:
         translations = {key: titles[language.locale] for key, titles in NAV_TITLES.items() if language.locale in titles}
@@ -228,7 +237,18 @@ def on_config(config: Any) -> Any:
             language.site_name = sectors[0].data["edition"]["site_name"][language.locale]
     if _edition():
         config["site_name"] = sectors[0].data["edition"]["site_name"]["nl"]
+    _state["pages_from"] = time.perf_counter()
     return config
+
+
+@contextlib.contextmanager
+def _timed(step: str) -> Iterator[None]:
+    """Each step's seconds, printed at the end of the build: where a slow build spends its time."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        _state["timings"][step] = _state["timings"].get(step, 0.0) + time.perf_counter() - start
 
 
 def _page_context(page: Any, config: Any) -> PageContext:
@@ -309,7 +329,14 @@ def _boot_paths() -> dict[str, str]:
 def on_post_build(config: Any) -> None:
     if _nested_language_build(config):
         return
-    site = Path(config["site_dir"])
+    _state["timings"]["pages (mkdocs, three languages)"] = time.perf_counter() - _state.pop("pages_from")
+    with _timed("runtimes and search index"):
+        _finish(Path(config["site_dir"]))
+    steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in _state["timings"].items())
+    print(f"Build steps: {steps}", file=sys.stderr)
+
+
+def _finish(site: Path) -> None:
     boot = _state["boot"]
     try:
         for name, asset in npm_assets.pinned().items():
