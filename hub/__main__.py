@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from . import ROOT, live
-from .cache import replace_folder, staging
+from .cache import cache_dir, replace_folder, staging
 from .schema import SchemaError
 from .sectors import load_all
 from wizards.documents.sample import from_sector
@@ -27,7 +27,7 @@ def site_dir(edition: str | None) -> Path:
     return ROOT / "site" / (edition or "hub")
 
 
-def build(edition: str | None, *, quiet: bool = False) -> Path:
+def build(edition: str | None, *, quiet: bool = False, preview: bool = False) -> Path:
     target = site_dir(edition)
     # Folders of this build's own: a second build at the same time (./run.sh serve beside ./run.sh test)
     # neither deletes nor reads them.
@@ -37,6 +37,9 @@ def build(edition: str | None, *, quiet: bool = False) -> Path:
     env.pop("HUB_EDITION", None)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env["HUB_STAGE"] = str(stage)
+    env.pop("HUB_PREVIEW", None)
+    if preview:  # hub/mkdocs_hooks.py, _preview
+        env["HUB_PREVIEW"] = "1"
     if edition:
         env["HUB_EDITION"] = edition
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(temporary), "--config-file", str(ROOT / "mkdocs.yml")]
@@ -112,21 +115,40 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _serve_live(edition: str | None, port: int) -> int:
-    """Builds, serves, and rebuilds on every saved change (hub/live.py); a failed build keeps the last good site."""
+    """Builds, serves, and rebuilds on every saved change (hub/live.py); a failed build keeps the last good site.
+
+    On a fresh cache the standard library's trim is most of a build (every wizard path run twice in
+    Pyodide under Node), and the xz copies of the runtime much of the rest. So the first build is then a
+    preview without them (HUB_PREVIEW, hub/mkdocs_hooks.py), served at once, and the full build follows
+    in the background; the open pages reload after it."""
     live.unbuffered()
 
-    def rebuild() -> bool:
+    def rebuild(preview: bool = False) -> bool:
         try:
-            build(edition, quiet=True)
+            build(edition, quiet=True, preview=preview)
         except SystemExit as failed:
             print(failed, file=sys.stderr, flush=True)
             return False
         return True
 
-    if not rebuild() and not (site_dir(edition) / "index.html").exists():
+    quick = not _trimmed_stdlib_ready()
+    if quick:
+        print("First build on this machine: a preview is served first (Pyodide's full standard library, no xz "
+              "copies); the site is then rebuilt as it is published, in the background.", flush=True)
+    if not rebuild(preview=quick) and not (site_dir(edition) / "index.html").exists():
         return 1
-    live.serve(site_dir(edition), port, rebuild, QuietServer)
+    live.serve(site_dir(edition), port, rebuild, QuietServer, rebuild_at_once=quick)
     return 0
+
+
+def _trimmed_stdlib_ready() -> bool:
+    from .stdlib import cache_key
+    from .wheel import build_wheel
+
+    try:
+        return (cache_dir() / "stdlib" / cache_key(build_wheel()) / "stdlib.zip").exists()
+    except Exception:  # noqa: BLE001 - whatever fails here, the build reports it properly
+        return True
 
 
 if __name__ == "__main__":

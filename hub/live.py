@@ -106,20 +106,25 @@ class LiveHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def watch(rebuild: Callable[[], bool], builds: Builds, stop: threading.Event, root: Path = ROOT) -> None:
+def watch(rebuild: Callable[[], bool], builds: Builds, stop: threading.Event, root: Path = ROOT,
+          rebuild_at_once: bool = False) -> None:
     """Polls the sources; after a change (and half a second without another, so that an editor's
     save-in-several-writes is one build) rebuilds, and counts a build that succeeded."""
     state = sources_state(root)
-    while not stop.wait(POLL_SECONDS):
+    while rebuild_at_once or not stop.wait(POLL_SECONDS):
         now = sources_state(root)
-        if now == state:
+        if now == state and not rebuild_at_once:
             continue
-        time.sleep(POLL_SECONDS)
-        now = sources_state(root)
-        files = changed_files(state, now)
+        if rebuild_at_once:
+            rebuild_at_once = False
+            print("Trimming the standard library and rebuilding...", flush=True)
+        else:
+            time.sleep(POLL_SECONDS)
+            now = sources_state(root)
+            files = changed_files(state, now)
+            shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+            print(f"Changed: {shown}. Rebuilding...", flush=True)
         state = now
-        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        print(f"Changed: {shown}. Rebuilding...", flush=True)
         started = time.perf_counter()
         if rebuild():
             builds.number += 1
@@ -129,7 +134,8 @@ def watch(rebuild: Callable[[], bool], builds: Builds, stop: threading.Event, ro
                   flush=True)
 
 
-def serve(folder: Path, port: int, rebuild: Callable[[], bool], server_class: type[http.server.HTTPServer]) -> None:
+def serve(folder: Path, port: int, rebuild: Callable[[], bool], server_class: type[http.server.HTTPServer],
+          rebuild_at_once: bool = False) -> None:
     builds = Builds()
     handler = functools.partial(type("Handler", (LiveHandler,), {"builds": builds}), directory=str(folder))
     try:
@@ -137,7 +143,7 @@ def serve(folder: Path, port: int, rebuild: Callable[[], bool], server_class: ty
     except OSError as err:
         raise SystemExit(f"Cannot serve on port {port}: {err.strerror}. Try another one: --port {port + 1}") from None
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(rebuild, builds, stop), daemon=True)
+    watcher = threading.Thread(target=watch, args=(rebuild, builds, stop, ROOT, rebuild_at_once), daemon=True)
     watcher.start()
     with server:
         print(f"Serving {folder} on http://127.0.0.1:{port}/ (Ctrl+C stops). "

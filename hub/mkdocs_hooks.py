@@ -6,6 +6,7 @@ i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector 
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -200,6 +201,11 @@ def on_config(config: Any) -> Any:
     if _nested_language_build(config):
         return config
     _state["timings"] = {}
+    # Steps that depend on nothing the writer edits run beside the others on a fresh cache: the npm
+    # downloads, and the xz copy of Python's runtime (lzma lets other threads run while it packs).
+    background = concurrent.futures.ThreadPoolExecutor(2)
+    waiting = [] if _preview() else [background.submit(_runtime_xz)]
+    waiting += [background.submit(npm_assets.tarball, npm_assets.pinned()[name]) for name in npm_assets.SITE if name != "pyodide"]
     try:
         with _timed("sector files"):
             sectors = _sectors()
@@ -208,15 +214,23 @@ def on_config(config: Any) -> Any:
         with _timed("wizards wheel"):
             _state["wheel"] = build_wheel()
         with _timed("standard library trim"):
-            _state["stdlib"] = trimmed_stdlib(_state["wheel"])
+            if _preview():
+                _state["stdlib"] = npm_assets.unpacked("pyodide") / "python_stdlib.zip"
+            else:
+                _state["stdlib"] = trimmed_stdlib(_state["wheel"])
         # What openpyxl and odfpy need of the standard library beyond the wizards: loaded with them, on export.
         with _timed("spreadsheet standard library"):
             extra = spreadsheet_stdlib(_state["stdlib"], stage / "assets" / "spreadsheet")
+        with _timed("waiting for downloads and the runtime's xz copy"):
+            for future in waiting:
+                future.result()
         _state["spreadsheet"] = {fmt: [extra, *names] for fmt, names in _state["spreadsheet"].items()}
     except SchemaError as err:
         raise PluginError(f"Invalid sector file: {err}") from None
     except npm_assets.AssetError as err:
         raise PluginError(str(err)) from None
+    finally:
+        background.shutdown(wait=True)
     _state["sectors"] = {s.id: s for s in sectors}
     config["docs_dir"] = str(stage)
     config["nav"] = _nav(sectors, stage)
@@ -292,6 +306,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown + sources_block(page.meta, ctx.lang)
 
 
+def _preview() -> bool:
+    """HUB_PREVIEW=1: `python -m hub serve`'s first build on a fresh cache, which shows the site before the
+    slow steps that only make the download smaller: Pyodide's full standard library instead of the trimmed
+    one, and no xz copies (the page's worker then fetches the plain files). The same serve then makes
+    them and rebuilds. Never for a published site."""
+    return os.environ.get("HUB_PREVIEW") == "1"
+
+
+def _runtime_xz() -> Path:
+    return xz.pack(npm_assets.unpacked("pyodide") / "pyodide.asm.wasm")
+
+
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
@@ -315,7 +341,7 @@ def _boot_paths() -> dict[str, str]:
     # imported, not counted).
     sources = {paths["runtime"] + "pyodide.asm.wasm": runtime / "pyodide.asm.wasm", paths["stdlib"]: stdlib,
                paths["wheel"]: wheel}
-    _state["packed"] = {path: xz.pack(source) for path, source in sources.items()}
+    _state["packed"] = {} if _preview() else {path: xz.pack(source) for path, source in sources.items()}
     total = sum(packed.stat().st_size for packed in _state["packed"].values())
     return {**paths, "packed": sorted(_state["packed"]), "decoder": _state["hub_assets"] + "unxz.wasm",
             "hub": _state["hub_assets"],

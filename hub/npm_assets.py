@@ -17,7 +17,7 @@ from pathlib import Path
 from . import ROOT
 from .cache import cache_dir, locked, publish, staging
 
-__all__ = ["AssetError", "NpmAsset", "cache_dir", "extract", "file_path", "pinned", "tarball", "unpacked"]
+__all__ = ["AssetError", "NpmAsset", "cache_dir", "extract", "file_path", "pinned", "prefetch", "tarball", "unpacked"]
 
 
 class AssetError(RuntimeError):
@@ -131,3 +131,19 @@ def file_path(name: str, file: str) -> Path:
     if not path.is_file():
         raise AssetError(f"{name}: {file} is not among the files pyproject.toml lists for it")
     return path
+
+
+# What a build of the site fetches (axe-core is for the tests only).
+SITE = ("pyodide", "mermaid", "xz-decompress")
+
+
+def prefetch(names: tuple[str, ...] = SITE) -> None:
+    """Fetches the tarballs side by side; run.sh starts it while pip installs the Python packages, with
+    the system's Python (this module needs only the standard library). The build waits for a download
+    still under way (the cache's lock) and reports any failure itself."""
+    import concurrent.futures
+
+    assets = pinned()
+    with concurrent.futures.ThreadPoolExecutor(len(names)) as pool:
+        for future in [pool.submit(tarball, assets[name]) for name in names]:
+            future.exception()

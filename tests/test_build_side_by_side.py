@@ -34,3 +34,16 @@ def test_two_builds_side_by_side_on_a_fresh_cache(tmp_path):
         assert "not trimmed" not in output, output[-3000:]
     assert (ROOT / "site" / "hub" / "index.html").exists()
     assert not list((ROOT / "site").glob(".hub.*")), "a build left its staging folder behind"
+
+
+def test_the_kept_list_of_standard_library_files_is_current(hub):
+    """hub/stdlib-modules.txt lets a fresh clone's build run the two proofs of the trimmed library side by
+    side; a stale list still builds the same site, only slower. Update it from the report this names."""
+    import json
+
+    from hub import stdlib
+    from hub.wheel import build_wheel
+
+    report = cache_dir() / "stdlib" / stdlib.cache_key(build_wheel()) / "payloads-python_stdlib.report.json"
+    used = sorted(json.loads(report.read_text(encoding="utf-8"))["files"])
+    assert stdlib.KNOWN_MODULES.read_text(encoding="utf-8").split() == used, f"copy the files of {report}"

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ def wait_for(check, seconds: float) -> float | None:
     return None
 
 
-def test_a_saved_page_is_served_and_a_broken_sector_keeps_the_last_good_site(tmp_path):
+def copy_of_the_repository(tmp_path: Path) -> Path:
     copy = tmp_path / "repo"
     for name in COPIED:
         source = ROOT / name
@@ -46,12 +47,21 @@ def test_a_saved_page_is_served_and_a_broken_sector_keeps_the_last_good_site(tmp
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, copy / name)
+    return copy
+
+
+def start_serving(copy: Path, log: Path, port: int, **env: str) -> subprocess.Popen:
+    with open(log, "w") as out:
+        return subprocess.Popen([sys.executable, "-m", "hub", "serve", "--edition", "pharmacies", "--port", str(port)],
+                                cwd=copy, env={**os.environ, "PYTHONPATH": str(copy), **env},
+                                stdout=out, stderr=subprocess.STDOUT)
+
+
+def test_a_saved_page_is_served_and_a_broken_sector_keeps_the_last_good_site(tmp_path):
+    copy = copy_of_the_repository(tmp_path)
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "PYTHONPATH": str(copy)}
-    with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "hub", "serve", "--edition", "pharmacies", "--port", str(port)],
-                                  cwd=copy, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = start_serving(copy, log, port)
     page_url = f"http://127.0.0.1:{port}/guide/cameras/"
     try:
         assert wait_for(lambda: "Bewakingscamera" in get(page_url), 600) is not None, log.read_text()[-3000:]
@@ -77,6 +87,31 @@ def test_a_saved_page_is_served_and_a_broken_sector_keeps_the_last_good_site(tmp
         assert f"sectors/pharmacies/sector.yml, line {line}" in output and ".role" in output, output[-3000:]
         assert "Traceback" not in output, output[-3000:]
         assert "Zwartwitfotograaf" in get(page_url), "the last good site is still served"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_on_a_fresh_cache_the_site_is_served_before_the_trim_and_rebuilt_after(tmp_path):
+    from tests.test_build_side_by_side import fresh_cache
+
+    copy = copy_of_the_repository(tmp_path)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    started = time.monotonic()
+    server = start_serving(copy, log, port, GDPR_HUB_CACHE=str(fresh_cache(tmp_path)))
+    try:
+        served = wait_for(lambda: "Bewakingscamera" in get(f"http://127.0.0.1:{port}/guide/cameras/"), 600)
+        assert served is not None, log.read_text()[-3000:]
+        print(f"first page served after {time.monotonic() - started:.1f} s")
+        assert "a preview is served first" in log.read_text()
+        rebuilt = wait_for(lambda: get(f"http://127.0.0.1:{port}/.hub-build") == "2", 900)
+        assert rebuilt is not None, log.read_text()[-3000:]
+        print(f"trimmed site served after {time.monotonic() - started:.1f} s")
+        (zipped,) = (copy / "site" / "pharmacies" / "assets" / "wheels").glob("*/stdlib.zip")
+        with zipfile.ZipFile(zipped) as library:
+            assert all(name.endswith(".pyc") for name in library.namelist() if name.endswith(".py") or name.endswith(".pyc")), \
+                "the rebuilt site has the trimmed library, compiled ahead of time"
     finally:
         server.terminate()
         server.wait(timeout=30)
