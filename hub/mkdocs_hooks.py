@@ -438,14 +438,18 @@ def offline_worker(site: Path, worker_caches: list[str]) -> str:
 
 
 TASK_LABEL = {"nl": "Afvinken", "fr": "À cocher", "en": "To do"}
+# The toc extension's anchor after each heading says "Permanent link" on every page (its setting is one for
+# the whole site): the tooltip in the page's language.
+PERMALINK = {"nl": "Vaste link naar dit deel", "fr": "Lien permanent vers cette partie", "en": "Permanent link"}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     # pymdownx.tasklist renders unlabeled checkboxes; give them a name for screen readers.
     src = page.file.src_uri.split("/", 1)[0]
-    label = TASK_LABEL.get(src, TASK_LABEL["nl"])
+    lang = src if src in TASK_LABEL else "nl"
+    html = re.sub(r'(class="headerlink" href="[^"]*" title=")Permanent link"', lambda m: m.group(1) + PERMALINK[lang] + '"', html)
     return html.replace('<label class="task-list-control"><input type="checkbox"',
-                        f'<label class="task-list-control"><input type="checkbox" aria-label="{label}"')
+                        f'<label class="task-list-control"><input type="checkbox" aria-label="{TASK_LABEL[lang]}"')
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)

@@ -36,6 +36,13 @@ def test_the_theme_switch_speaks_the_page_language(hub, lang, dark, light, forei
         assert foreign not in switch, path
 
 
+@pytest.mark.parametrize("lang, words", [("", "Vaste link naar dit deel"), ("fr/", "Lien permanent vers cette partie"),
+                                         ("en/", "Permanent link")])
+def test_heading_anchors_are_named_in_the_page_language(hub, lang, words):
+    page = read(hub, lang + "guide/cameras")
+    assert f'title="{words}"' in page and (lang == "en/" or "Permanent link" not in page)
+
+
 def test_french_labels_for_screen_readers_have_french_spacing(hub):
     unspaced = re.compile(r'\s(?:aria-label|title)="([^"]*[^\s\u202f\u00a0]:\s[^"]*)"')
     found = []
