@@ -198,7 +198,7 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
         f"<noscript><p>{_e(t(lang, 'ui.failed'))}</p></noscript>"
         f"</div>\n\n"
         f'<details class="wz-flow" id="wz-{wizard.id}-flow"><summary>{_e(t(lang, "ui.flowchart"))}</summary>'
-        f'<pre class="wz-mermaid-src" hidden>{_e(chart)}</pre><div class="wz-mermaid"></div>'
+        f'<pre class="wz-mermaid-src" hidden data-search-exclude>{_e(chart)}</pre><div class="wz-mermaid"></div>'
         f'<h3>{_e(t(lang, "ui.flowchart_text"))}</h3>{outline_html(wizard, lang)}</details>\n'
     )
 

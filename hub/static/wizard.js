@@ -381,7 +381,12 @@ function renderFlowchart(details, root) {
   target.dataset.done = "1";
   const source = details.querySelector(".wz-mermaid-src").textContent;
   const draw = () => window.mermaid.render("wzchart" + Math.random().toString(36).slice(2), source)
-    .then(({ svg }) => { target.innerHTML = svg; })
+    .then(({ svg }) => {
+      target.innerHTML = svg;
+      // Mermaid scales the chart down to the column; a narrow screen keeps its drawn width (hub.css).
+      const chart = target.querySelector("svg");
+      if (chart?.style.maxWidth) chart.style.setProperty("--wz-chart-width", chart.style.maxWidth);
+    })
     .catch(() => { target.dataset.done = ""; });
   if (window.mermaid) return draw();
   const script = document.createElement("script");

@@ -12,7 +12,7 @@ from wizards.engine.walk import Decision, Refused
 from wizards.engine.logic import Answer
 from wizards.engine.belgian_time import format_date, format_datetime
 from wizards.engine.model import Checklist, Number, Question, Text, When, Wizard
-from wizards.present.texts import has, t
+from wizards.present.texts import catalogue, has, t
 from wizards.present.typography import french, french_html
 
 
@@ -54,6 +54,17 @@ def answer_label(wizard: Wizard, question: Question, answer: Answer, lang: str) 
 
 def refusal_message(refused: Refused, lang: str) -> str:
     params = dict(refused.params)
+    if refused.code in ("impossible_date", "future_date", "skipped_hour"):
+        # Only a visitor's date field gets here: the visitor reads the question, not its key, and the
+        # date as a Belgian writes it (a date that does not exist stays as it was typed).
+        ending = f".q.{params['question']}.text"
+        params["question"] = next((text for key, text in catalogue(lang).items() if key.endswith(ending)),
+                                  params["question"])
+        try:
+            moment = _dt.datetime.fromisoformat(str(params["value"]))
+            params["value"] = format_datetime(moment, lang) if "T" in str(params["value"]) else format_date(moment.date(), lang)
+        except ValueError:
+            pass
     if "conflict" in params:
         params["conflict"] = t(lang, params["conflict"])
     # The engine names the kind in English ("whole number"); the message is in the visitor's language.
