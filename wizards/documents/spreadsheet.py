@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from wizards.documents.imports import check_columns, check_lines, check_rows
+from wizards.documents.record import RecordError
 from wizards.documents.tables import from_sheets, sheets
 
 MEDIA_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -52,8 +54,26 @@ def _xlsx(book: dict[str, list[list[str]]]) -> bytes:
 def _read_xlsx(data: bytes) -> dict[str, list[list[Any]]]:
     from openpyxl import load_workbook
 
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook.worksheets}
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a file that is not a workbook
+        raise RecordError("not an .xlsx workbook", "not_spreadsheet") from None
+    book: dict[str, list[list[Any]]] = {}
+    for sheet in workbook.worksheets:
+        # Read-only mode trusts the sheet's declared <dimension> and drops the rows beyond it;
+        # openpyxl's documentation says to reset it when the file may have been written by anyone.
+        sheet.reset_dimensions()
+        rows = book[sheet.title] = []
+        for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            values = list(row)
+            while values and values[-1] in (None, ""):
+                values.pop()
+            check_lines(line)
+            if values:
+                check_columns(len(values), line)
+                rows.append(values)
+                check_rows(len(rows))
+    return book
 
 
 def _ods(book: dict[str, list[list[str]]]) -> bytes:
@@ -88,17 +108,27 @@ def _read_ods(data: bytes) -> dict[str, list[list[Any]]]:
     from odf.table import Table, TableCell, TableRow
     from odf.text import P
 
-    document = load(io.BytesIO(data))
+    try:
+        document = load(io.BytesIO(data))
+        tables = document.spreadsheet.getElementsByType(Table)
+    except Exception:  # odfpy raises many kinds on a file that is not a spreadsheet
+        raise RecordError("not an .ods spreadsheet", "not_spreadsheet") from None
     book: dict[str, list[list[Any]]] = {}
-    for table in document.spreadsheet.getElementsByType(Table):
-        rows = []
-        for table_row in table.getElementsByType(TableRow):
+    for table in tables:
+        rows: list[list[Any]] = []
+        for line, table_row in enumerate(table.getElementsByType(TableRow), start=1):
             cells = []
             for cell in table_row.getElementsByType(TableCell):
                 repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
                 text = "\n".join(_text(p) for p in cell.getElementsByType(P))
                 cells += [text] * min(repeat, 100)
-            rows.append(cells)
+            while cells and not cells[-1]:
+                cells.pop()
+            check_lines(line)
+            if cells:
+                check_columns(len(cells), line)
+                rows.append(cells)
+                check_rows(len(rows))
         book[str(table.getAttribute("name"))] = rows
     return book
 

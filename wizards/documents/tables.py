@@ -11,8 +11,9 @@ import io
 from typing import Any
 
 from wizards.present.texts import LANGUAGES, t
-from wizards.documents.record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, RecordError, blank_record, check, normalise)
-from wizards.documents.text import cell, colon, stamp
+from wizards.documents.record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, Place, RecordError, blank_record, check, normalise)
+from wizards.documents.imports import check_columns, check_rows
+from wizards.documents.text import cell, colon, md, stamp
 
 SUPPLIER_COLUMNS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
                     "authorisation", "period", "docking") + tuple(f"checklist.{p}" for p in CHECKLIST_POINTS)
@@ -52,27 +53,38 @@ def _basis_for_label() -> dict[str, str]:
     return labels
 
 
-def activities_from_rows(rows: list[list[str]]) -> list[dict[str, Any]]:
-    """Rows with a header line (titles in any language, or field ids) back to activity dicts."""
-    rows = [r for r in rows if any(str(c).strip() for c in r)]
-    if not rows:
+def activities_from_rows(rows: list[list[str]], lines: list[int] | None = None) -> list[dict[str, Any]]:
+    """Rows with a header line (titles in any language, or field ids) back to activity dicts.
+
+    `lines` gives each row's line in the file (a CSV cell may span lines), so an error names it."""
+    lines = lines or list(range(1, len(rows) + 1))
+    kept = [(r, n) for r, n in zip(rows, lines) if any(str(c).strip() for c in r)]
+    if not kept:
         return []
     titles, bases = _field_for_title(), _basis_for_label()
-    header = [str(c).strip().lstrip("\ufeff").casefold() for c in rows[0]]
-    unknown = [rows[0][i] for i, h in enumerate(header) if h and h not in titles]
+    (first, _), body = kept[0], kept[1:]
+    header = [str(c).strip().lstrip("\ufeff").casefold() for c in first]
+    unknown = [str(first[i]).strip() for i, h in enumerate(header) if h and h not in titles]
     if unknown:
-        raise RecordError(f"unknown column {unknown[0]!r}; expected the columns of an exported record")
+        raise RecordError(f"unknown column {unknown[0]!r}; expected the columns of an exported record",
+                          "unknown_column", name=unknown[0][:60])
     fields = [titles.get(h) for h in header]
+    if "activity" not in fields:
+        raise RecordError("no column for the activity", "no_activity_column")
     out = []
-    for n, raw in enumerate(rows[1:], start=2):
+    for raw, n in body:
         row: dict[str, Any] = {}
+        extra = [v for v in raw[len(fields):] if str(v if v is not None else "").strip()]
+        if extra:
+            raise RecordError(f"line {n}: more values than columns", "extra_values", line=n)
         for field, value in zip(fields, raw):
             if field is None:
                 continue
             text = _unsafe(str(value if value is not None else "").strip())
             if field == "legal_basis" and text:
                 if text.casefold() not in bases:
-                    raise RecordError(f"line {n}, {field}: unknown legal basis {text!r}")
+                    raise RecordError(f"line {n}, {field}: unknown legal basis {text!r}", "unknown_basis",
+                                      where=Place("line", n, field), value=text[:40])
                 text = bases[text.casefold()]
             row[field] = text
         out.append(row)
@@ -87,14 +99,48 @@ def to_csv(record: dict[str, Any], lang: str) -> str:
 
 
 def from_csv(text: str) -> dict[str, Any]:
-    """A CSV holds the activities only; the organisation and suppliers travel in JSON or a spreadsheet."""
+    """A CSV holds the activities only; the organisation and suppliers travel in JSON or a spreadsheet.
+
+    Read strictly: a quotation mark never closed would otherwise fold the rest of the file into one
+    cell, and the visitor would never know."""
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            raise RecordError(f"line {start}: a quotation mark is not closed", "csv_quote", line=start) from None
+        check_columns(len(row), start)
+        rows.append(row)
+        lines.append(start)
+        check_rows(len(rows))
     record = blank_record()
-    record["activities"] = activities_from_rows(rows)
+    record["activities"] = activities_from_rows(rows, lines)
     return normalise(record)
+
+
+def with_activities(record: dict[str, Any], activities: list[dict[str, Any]]) -> dict[str, Any]:
+    """The record with its activities replaced (a CSV import): a supplier or the notice stays linked
+    to an activity when the new list has one of the same name, and loses the link otherwise."""
+    names: dict[str, int] = {}
+    for i, row in enumerate(activities):
+        names.setdefault(row["activity"].casefold(), i)
+
+    def relink(indices: list[int]) -> list[int]:
+        old = [record["activities"][i]["activity"].casefold() for i in indices]
+        return sorted({names[name] for name in old if name and name in names})
+
+    merged = {**record, "activities": activities,
+              "suppliers": [{**s, "activities": relink(s["activities"])} for s in record["suppliers"]],
+              "notice": {"activities": relink(record["notice"]["activities"])}}
+    return normalise(merged)
 
 
 def organisation_rows(record: dict[str, Any], lang: str) -> list[list[str]]:
@@ -132,8 +178,10 @@ def from_sheets(book: dict[str, list[list[Any]]]) -> dict[str, Any]:
     def text(v: Any) -> str:
         return "" if v is None else str(v)
 
+    if "Record" not in book:
+        raise RecordError(f"no sheet named Record; sheets: {', '.join(book)}", "no_sheet", names=", ".join(book)[:80])
     record = blank_record()
-    record["activities"] = activities_from_rows([[text(c) for c in r] for r in book.get("Record", [])])
+    record["activities"] = activities_from_rows([[text(c) for c in r] for r in book["Record"]])
     org_titles = {t(lang, f"doc.field.{f}").casefold(): f for lang in LANGUAGES for f in ORGANISATION_FIELDS}
     for row in book.get("Organisation", []):
         if row and text(row[0]).strip().casefold() in org_titles:
@@ -164,23 +212,23 @@ def to_markdown(record: dict[str, Any], lang: str, date: str) -> str:
     title = t(lang, "doc.record.title_processor" if processor else "doc.record.title")
     lines = [f"# {title}", "", t(lang, "doc.record.intro_processor" if processor else "doc.record.intro"), "",
              f"*{stamp(date, lang)}*", "", f"## {t(lang, 'doc.organisation')}", ""]
-    lines += [f"- **{label}{colon(lang)}** {value}" for label, value in organisation_rows(record, lang) if value]
+    lines += [f"- **{label}{colon(lang)}** {md(value)}" for label, value in organisation_rows(record, lang) if value]
     lines += ["", f"## {t(lang, 'doc.record.activities')}", ""]
     skip = {"controller"} if not processor else set()
     for n, row in enumerate(record["activities"], start=1):
-        lines += [f"### {n}. {row['activity'] or t(lang, 'doc.unnamed')}", ""]
+        lines += [f"### {n}. {md(row['activity'] or t(lang, 'doc.unnamed'))}", ""]
         for f in ACTIVITY_FIELDS[1:]:
             if f in skip or (not row[f] and f not in BOOLEAN_FIELDS):
                 continue
-            lines.append(f"- **{t(lang, f'doc.field.{f}')}{colon(lang)}** {cell(row, f, lang)}")
+            lines.append(f"- **{t(lang, f'doc.field.{f}')}{colon(lang)}** {md(cell(row, f, lang))}")
         lines.append("")
     if record["suppliers"]:
         lines += [f"## {t(lang, 'doc.record.suppliers')}", ""]
         for s in record["suppliers"]:
-            lines += [f"### {s['name'] or t(lang, 'doc.unnamed')}", "", f"{t(lang, 'doc.record.checklist')}{colon(lang)}", ""]
+            lines += [f"### {md(s['name'] or t(lang, 'doc.unnamed'))}", "", f"{t(lang, 'doc.record.checklist')}{colon(lang)}", ""]
             lines += [f"- [{'x' if s['checklist'][p] else ' '}] {t(lang, f'doc.annex.point.{p}')}" for p in CHECKLIST_POINTS]
             lines.append("")
     gaps = check(record)
     lines += [f"## {t(lang, 'doc.missing_title')}", ""]
-    lines += [f"- {gap.message(record, lang)}" for gap in gaps] or [t(lang, "doc.missing_none")]
+    lines += [f"- {md(gap.message(record, lang))}" for gap in gaps] or [t(lang, "doc.missing_none")]
     return "\n".join(lines).rstrip() + "\n"
