@@ -357,9 +357,12 @@ function redrawRow(index) {
   if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
 }
 
+// The lists of activities to tick (a supplier's, the notice's), so that an added activity is added to
+// each in place rather than drawing them all again.
+let choiceLists = [];
 function rowChoices(list, name) {
   const fs = el("div", { class: "rec-choices" });
-  record.activities.forEach((row, i) => {
+  const add = (row, i) => {
     const id = `rec-${name}-${i}`;
     const input = el("input", { type: "checkbox", id, value: i });
     input.checked = list.includes(i);
@@ -371,7 +374,9 @@ function rowChoices(list, name) {
       save();
     });
     fs.append(el("label", { for: id, class: "wz-option" }, input, el("span", { text: row.activity || T("unnamed") })));
-  });
+  };
+  record.activities.forEach(add);
+  choiceLists.push(add);
   return fs;
 }
 
@@ -536,6 +541,7 @@ function exportPanel() {
 
 function render() {
   const focusId = document.activeElement && app.contains(document.activeElement) ? document.activeElement.id : null;
+  choiceLists = [];
   app.replaceChildren(startPanel());
   if (broken) app.append(brokenPanel());
   if (record) {
@@ -548,15 +554,12 @@ function render() {
       const index = record.activities.length - 1;
       openRows.add(index);
       save();
-      // Only what depends on the list of activities is drawn again; the rest stays as it is.
+      // Drawn in place: the new activity, and a box for it in each list of activities to tick.
       list.append(rowPanel(record.activities[index], index));
-      suppliers.replaceWith(suppliers = suppliersPanel());
-      notice.replaceWith(notice = noticePanel());
+      for (const add of choiceLists) add(record.activities[index], index);
       document.getElementById(`rec-a${index}-activity`).focus();
     }, { "data-action": "add" })));
-    let suppliers = suppliersPanel();
-    let notice = noticePanel();
-    app.append(organisationPanel(), el("h2", { text: T("missing_title") }), gapsBox, rows, suppliers, notice, saveNote);
+    app.append(organisationPanel(), el("h2", { text: T("missing_title") }), gapsBox, rows, suppliersPanel(), noticePanel(), saveNote);
   }
   app.append(alertBox, status, undoBox, exportPanel(), output);
   if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
@@ -582,6 +585,7 @@ function noticePanel() {
     el("p", {}, button(T("ui.notice_make"), () => show("notice"), { "data-action": "notice" })));
 }
 
+const GAPS_SHOWN = 50;
 let checkTimer = null;
 let shownGaps = null;
 function scheduleCheck() {
@@ -599,9 +603,10 @@ function scheduleCheck() {
     const messages = out.gaps.map((g) => g.message);
     const key = JSON.stringify(messages);
     if (key !== shownGaps || !gapsBox.firstChild) {
-      gapsBox.replaceChildren(messages.length
-        ? el("ul", {}, ...messages.map((m) => el("li", { text: m })))
-        : el("p", { text: T("missing_none") }));
+      // The first ones only: a list of thousands helps no one and slows every change of a big record.
+      const shown = messages.slice(0, GAPS_SHOWN).map((m) => el("li", { text: m }));
+      if (messages.length > GAPS_SHOWN) shown.push(el("li", { text: F("ui.missing_more", { n: messages.length - GAPS_SHOWN }) }));
+      gapsBox.replaceChildren(messages.length ? el("ul", {}, ...shown) : el("p", { text: T("missing_none") }));
       shownGaps = key;
     }
     box.dataset.gaps = String(out.gaps.length);
