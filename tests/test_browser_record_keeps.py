@@ -204,10 +204,10 @@ def test_a_record_of_a_thousand_activities_loads_and_grows_without_freezing(hub,
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(small_record(1000))])
     page.reload()
     page.wait_for_selector(".rec[data-state=ready]", timeout=60000)
-    # What the page's own script took, from the start of navigation to drawn (the machine is shared,
-    # so the bounds are wide; before this change: 4.2 s to load, 0.8 s per added activity).
+    # From the start of navigation to drawn, and per added activity. The machine the tests run on is
+    # shared, so the bounds are wide: on it the page before this change took 21 s and 1.3-1.9 s.
     drawn = page.evaluate("performance.now()")
-    assert page.locator(".rec-row").count() == 1000 and drawn < 4000, drawn
+    assert page.locator(".rec-row").count() == 1000 and drawn < 8000, drawn
     page.wait_for_selector(".rec[data-gaps]", timeout=60000)
     adds = sorted(page.evaluate("() => { const t = performance.now(); document.querySelector('[data-action=add]').click();"
                                 " return performance.now() - t; }") for _ in range(5))
