@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from wizards.documents.record import ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS
-from wizards.documents.imports import MAX_BYTES
+from wizards.documents.limits import MAX_BYTES
 from wizards.documents.sample import from_sector
 from wizards.present.texts import catalogue
 

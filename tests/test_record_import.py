@@ -108,8 +108,8 @@ def test_errors_name_the_place_in_english_for_the_command_line():
 # -- section 2: what the site writes is safe to open -------------------------------------------------
 
 def _rendered_markdown_is_inert(text):
-    markdown = pytest.importorskip("markdown")
-    html = markdown.markdown(text)
+    import markdown  # mkdocs brings it
+    html = markdown.markdown(text, extensions=["fenced_code"])
     assert "<script" not in html and "<img" not in html and "javascript:" not in html.replace("(javascript:", ""), html
     assert not re.search(r'href="javascript', html), html
     assert "<h1>Injected" not in html and "<b>" not in html, html
@@ -122,3 +122,18 @@ def test_markdown_exports_escape_what_the_visitor_typed():
                      annexes.checklist_markdown(record, 0, lang, "2026-01-01")):
             _rendered_markdown_is_inert(text)
             assert "\\<script\\>" in text or "\\<img" in text
+
+
+def test_a_wizards_result_in_markdown_escapes_what_the_visitor_typed():
+    """The organisation's name and contact are typed on the wizards page and land in a result."""
+    from wizards.engine.walk import decide
+    from wizards.present.render import to_dict, to_markdown
+    from wizards.registry import WIZARDS
+
+    wizard = WIZARDS["requests"]
+    decision = decide(wizard, {"asks": "erasure", "erase_ground": "yes", "must_keep": "yes", "excessive": "no",
+                               "received_on": "2026-11-20", "person_language": "fr",
+                               "org_name": SCRIPTS[1] + " ```", "org_contact": SCRIPTS[2]})
+    text = to_markdown(to_dict(wizard, decision, "nl"), "nl")
+    _rendered_markdown_is_inert(text)
+    assert "\\<img src=x onerror=alert(2)\\>" in text

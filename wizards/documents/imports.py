@@ -15,13 +15,11 @@ import zipfile
 from itertools import accumulate
 from typing import Any
 
-from wizards.documents.record import MAX_ACTIVITIES, RecordError, normalise
+from wizards.documents import spreadsheet
+from wizards.documents.limits import MAX_BYTES, MAX_DEPTH, MAX_UNPACKED
+from wizards.documents.record import RecordError, normalise
+from wizards.documents.tables import from_csv
 
-MAX_BYTES = 5_000_000            # a record of 2,000 activities exported as JSON is about 3 MB
-MAX_UNPACKED = 40_000_000        # what the parts of an .xlsx or .ods may declare, all together
-MAX_COLUMNS = 100                # an exported record has 20 columns on its widest sheet
-MAX_LINES = 20_000               # empty lines included, in one sheet
-MAX_DEPTH = 20                   # a record is 4 levels deep
 FORMATS = ("json", "csv", "xlsx", "ods")
 
 
@@ -35,10 +33,8 @@ def read(data: bytes, fmt: str) -> dict[str, Any]:
     if fmt == "json":
         record = from_json(text_of(data))
     elif fmt == "csv":
-        from wizards.documents.tables import from_csv
         record = from_csv(text_of(data))
     else:
-        from wizards.documents import spreadsheet
         check_zip(data, fmt)
         record = spreadsheet.read(data, fmt)
     if not record["activities"]:
@@ -96,23 +92,6 @@ def check_zip(data: bytes, fmt: str) -> None:
     if unpacked > MAX_UNPACKED:
         raise RecordError(f"{unpacked} bytes unpacked; at most {MAX_UNPACKED}", "too_big",
                           size=_megabytes(unpacked), limit=_megabytes(MAX_UNPACKED))
-
-
-def check_rows(count: int) -> None:
-    """Called while a table is read, so that reading stops at the first row beyond the limit."""
-    if count > MAX_ACTIVITIES + 1:
-        raise RecordError(f"more than {MAX_ACTIVITIES} rows", "too_many", limit=MAX_ACTIVITIES)
-
-
-def check_lines(line: int) -> None:
-    """Empty lines too take time to read: a sheet styled down to its millionth row is refused early."""
-    if line > MAX_LINES:
-        raise RecordError(f"more than {MAX_LINES} lines", "too_many", limit=MAX_ACTIVITIES)
-
-
-def check_columns(count: int, line: int) -> None:
-    if count > MAX_COLUMNS:
-        raise RecordError(f"line {line}: more than {MAX_COLUMNS} columns", "too_wide", line=line, limit=MAX_COLUMNS)
 
 
 def _megabytes(size: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from wizards.documents.imports import check_columns, check_lines, check_rows
+from wizards.documents.limits import check_columns, check_lines, check_rows
 from wizards.documents.record import RecordError
 from wizards.documents.tables import from_sheets, sheets
 

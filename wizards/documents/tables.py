@@ -12,7 +12,7 @@ from typing import Any
 
 from wizards.present.texts import LANGUAGES, t
 from wizards.documents.record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, Place, RecordError, blank_record, check, normalise)
-from wizards.documents.imports import check_columns, check_rows
+from wizards.documents.limits import check_columns, check_rows
 from wizards.documents.text import cell, colon, md, stamp
 
 SUPPLIER_COLUMNS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",

@@ -1,10 +1,9 @@
 """Shared wording helpers for the documents: labels, dates, escaping."""
 from __future__ import annotations
 
-from wizards.present.markup import escape
-
-import re
 from typing import Any
+
+from wizards.present.markup import escape, md  # noqa: F401  (md: the documents' Markdown escaping)
 
 from wizards.present.texts import t
 from wizards.documents import VERSION
@@ -12,20 +11,6 @@ from wizards.documents import VERSION
 
 def e(value: object) -> str:
     return escape(str(value), quote=True)
-
-
-_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~&!])")
-
-
-def md(value: object) -> str:
-    """A visitor's text inside a Markdown document: HTML, links, headings or lists typed into a field
-    come out as the characters they are, and a line break cannot start a new block. The same rule as
-    the "download all results" file of the wizards page (hub/static/wizard.js, mdText)."""
-    text = _LINE_BREAKS.sub(" ", str(value)).strip()
-    text = _MARKDOWN.sub(r"\\\1", text)
-    text = re.sub(r"^([-+=])", r"\\\1", text)
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
 
 
 def basis_label(code: str, lang: str) -> str:
