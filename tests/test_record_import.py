@@ -137,3 +137,41 @@ def test_a_wizards_result_in_markdown_escapes_what_the_visitor_typed():
     text = to_markdown(to_dict(wizard, decision, "nl"), "nl")
     _rendered_markdown_is_inert(text)
     assert "\\<img src=x onerror=alert(2)\\>" in text
+
+
+# -- issue 23 item 5: a spreadsheet speaks the page's language -----------------------------------------
+
+def _full_record():
+    record = small_record(2)
+    record["role"] = "processor"
+    record["suppliers"] = [{"name": "Host", "activities": [1], "docking": True, "authorisation": "general",
+                            "checklist": {"a": True}}]
+    record["notice"] = {"activities": [0]}
+    return normalise(record)
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_every_cell_of_a_spreadsheet_a_person_reads_is_in_the_pages_language(lang):
+    book = tables.sheets(_full_record(), lang)
+    english = {"Record", "Suppliers", "About",  # "Organisation" is French too "specific", "general", "yes", "no", "format", "role",
+               "notice", "name", "address", "docking", "controller", "processor"}
+    cells = [name for name in book] + [cell for rows in book.values() for row in rows for cell in row]
+    assert not [c for c in cells if c in english or c.startswith("checklist.")], cells
+    for fmt in ("xlsx", "ods"):
+        assert spreadsheet.read(spreadsheet.write(_full_record(), lang, fmt), fmt) == _full_record()
+
+
+def test_a_spreadsheet_exported_before_the_change_still_imports():
+    """The layout of earlier exports: English sheet names, field ids as titles, yes/no and ids as values."""
+    from wizards.documents.record import CHECKLIST_POINTS
+    record = _full_record()
+    columns = ["name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
+               "authorisation", "period", "docking"] + [f"checklist.{p}" for p in CHECKLIST_POINTS]
+    supplier = record["suppliers"][0]
+    old = {"Record": tables.activity_rows(record, "nl"), "Organisation": tables.organisation_rows(record, "nl"),
+           "Suppliers": [columns, ["Host", "", "", "2", "", "", "", "", "general", "", "yes"]
+                         + ["yes" if supplier["checklist"][p] else "no" for p in CHECKLIST_POINTS]],
+           "About": [["format", "gdpr-hub-record/1"], ["role", "processor"], ["notice", "1"]]}
+    assert tables.from_sheets(old) == record
+    for fmt, write in (("xlsx", spreadsheet._xlsx), ("ods", spreadsheet._ods)):
+        assert spreadsheet.read(write(old), fmt) == record, fmt

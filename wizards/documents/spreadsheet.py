@@ -12,7 +12,7 @@ from typing import Any
 
 from wizards.documents.limits import check_columns, check_lines, check_rows
 from wizards.documents.record import RecordError
-from wizards.documents.tables import from_sheets, sheets
+from wizards.documents.tables import SHEETS, from_sheets, sheets
 
 MEDIA_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "ods": "application/vnd.oasis.opendocument.spreadsheet"}
@@ -33,7 +33,8 @@ def _xlsx(book: dict[str, list[list[str]]]) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for title, rows in book.items():
+    # In the order of tables.SHEETS: the activities first, then the organisation (label, value: no header row).
+    for part, (title, rows) in zip(SHEETS, book.items()):
         sheet = workbook.create_sheet(title)
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row, start=1):
@@ -41,11 +42,11 @@ def _xlsx(book: dict[str, list[list[str]]]) -> bytes:
                 cell.value = value
                 cell.data_type = "s"  # text, never a formula, even when it starts with "="
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if r == 1 and title != "Organisation":
+                if r == 1 and part != "organisation":
                     cell.font = Font(bold=True)
         for c in range(1, max((len(r) for r in rows), default=0) + 1):
             sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = 28
-        sheet.freeze_panes = "B2" if title == "Record" else None
+        sheet.freeze_panes = "B2" if part == "record" else None
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -11,9 +11,10 @@ import io
 from typing import Any
 
 from wizards.present.texts import LANGUAGES, t
-from wizards.documents.record import (ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, Place, RecordError, blank_record, check, normalise)
+from wizards.documents.record import (ACTIVITY_FIELDS, AUTHORISATIONS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS, FORMAT, ROLES,
+                                      SUPPLIER_LABELS, Place, RecordError, blank_record, check, normalise)
 from wizards.documents.limits import check_columns, check_rows
-from wizards.documents.text import cell, colon, md, stamp
+from wizards.documents.text import cell, colon, md, stamp, yes_no
 
 SUPPLIER_COLUMNS = ("name", "address", "contact", "activities", "nature", "duration", "measures", "subprocessors",
                     "authorisation", "period", "docking") + tuple(f"checklist.{p}" for p in CHECKLIST_POINTS)
@@ -148,29 +149,65 @@ def organisation_rows(record: dict[str, Any], lang: str) -> list[list[str]]:
     return [[t(lang, f"doc.field.{f}"), org[f]] for f in ORGANISATION_FIELDS]
 
 
+# Sheet names of files exported before they were in the visitor's language; still read.
+SHEETS = ("record", "organisation", "suppliers", "about")
+ENGLISH_SHEETS = {"record": "Record", "organisation": "Organisation", "suppliers": "Suppliers", "about": "About"}
+
+
+def sheet_name(part: str, lang: str) -> str:
+    return t(lang, f"doc.sheet.{part}")
+
+
+def supplier_header(lang: str) -> list[str]:
+    return [t(lang, f"doc.{key}") for key in _column_keys().values()]
+
+
 def supplier_rows(record: dict[str, Any], lang: str) -> list[list[str]]:
-    """Suppliers with their Art. 28(3) ticks; the column titles are field ids so the sheet reads back exactly."""
-    rows = [list(SUPPLIER_COLUMNS)]
+    """Suppliers with their Art. 28(3) ticks, every title and value in the visitor's language; any
+    language's titles and values (and the field ids of earlier files) read back."""
+    rows = [supplier_header(lang)]
     for s in record["suppliers"]:
         line = []
         for col in SUPPLIER_COLUMNS:
             if col == "activities":
                 line.append(",".join(str(i + 1) for i in s["activities"]))
             elif col == "docking":
-                line.append("yes" if s["docking"] else "no")
+                line.append(yes_no(s["docking"], lang))
+            elif col == "authorisation":
+                line.append(t(lang, f"doc.annex.option_{s['authorisation']}"))
             elif col.startswith("checklist."):
-                line.append("yes" if s["checklist"][col.split(".", 1)[1]] else "no")
+                line.append(yes_no(s["checklist"][col.split(".", 1)[1]], lang))
             else:
                 line.append(s[col])
         rows.append(line)
     return rows
 
 
+def about_rows(record: dict[str, Any], lang: str) -> list[list[str]]:
+    return [[t(lang, "doc.sheet.format"), FORMAT],
+            [t(lang, "doc.ui.role"), t(lang, f"doc.ui.role_{record['role']}")],
+            [t(lang, "doc.ui.notice_pick"), ",".join(str(i + 1) for i in record["notice"]["activities"])]]
+
+
 def sheets(record: dict[str, Any], lang: str) -> dict[str, list[list[str]]]:
-    """The sheets of a spreadsheet export, in order. Sheet names are the same in every language."""
-    meta = [["format", FORMAT], ["role", record["role"]], ["notice", ",".join(str(i + 1) for i in record["notice"]["activities"])]]
-    return {"Record": activity_rows(record, lang), "Organisation": organisation_rows(record, lang),
-            "Suppliers": supplier_rows(record, lang), "About": meta}
+    """The sheets of a spreadsheet export, in order, named in the visitor's language."""
+    return {sheet_name("record", lang): activity_rows(record, lang),
+            sheet_name("organisation", lang): organisation_rows(record, lang),
+            sheet_name("suppliers", lang): supplier_rows(record, lang),
+            sheet_name("about", lang): about_rows(record, lang)}
+
+
+def _words(keys: dict[str, str]) -> dict[str, str]:
+    """{text in any language, casefolded: id} for {id: text key under doc.}; the ids themselves too."""
+    out = {k.casefold(): k for k in keys}
+    for lang in LANGUAGES:
+        out.update({t(lang, f"doc.{key}").casefold(): k for k, key in keys.items()})
+    return out
+
+
+def _sheet(book: dict[str, list[list[Any]]], part: str) -> list[list[Any]] | None:
+    names = {sheet_name(part, lang).casefold() for lang in LANGUAGES} | {ENGLISH_SHEETS[part].casefold()}
+    return next((rows for name, rows in book.items() if name.strip().casefold() in names), None)
 
 
 def from_sheets(book: dict[str, list[list[Any]]]) -> dict[str, Any]:
@@ -178,33 +215,49 @@ def from_sheets(book: dict[str, list[list[Any]]]) -> dict[str, Any]:
     def text(v: Any) -> str:
         return "" if v is None else str(v)
 
-    if "Record" not in book:
-        raise RecordError(f"no sheet named Record; sheets: {', '.join(book)}", "no_sheet", names=", ".join(book)[:80])
+    activity_sheet = _sheet(book, "record")
+    if activity_sheet is None:
+        raise RecordError(f"no sheet of activities; sheets: {', '.join(book)}", "no_sheet", names=", ".join(book)[:80])
     record = blank_record()
-    record["activities"] = activities_from_rows([[text(c) for c in r] for r in book["Record"]])
+    record["activities"] = activities_from_rows([[text(c) for c in r] for r in activity_sheet])
     org_titles = {t(lang, f"doc.field.{f}").casefold(): f for lang in LANGUAGES for f in ORGANISATION_FIELDS}
-    for row in book.get("Organisation", []):
+    for row in _sheet(book, "organisation") or []:
         if row and text(row[0]).strip().casefold() in org_titles:
             record["organisation"][org_titles[text(row[0]).strip().casefold()]] = _unsafe(text(row[1] if len(row) > 1 else ""))
-    supplier_sheet = [[text(c) for c in r] for r in book.get("Suppliers", []) if any(text(c) for c in r)]
+    columns = _words(_column_keys())
+    authorisations = _words({a: f"annex.option_{a}" for a in AUTHORISATIONS})
+    supplier_sheet = [[text(c) for c in r] for r in (_sheet(book, "suppliers") or []) if any(text(c) for c in r)]
     if supplier_sheet:
-        header = supplier_sheet[0]
+        header = [columns.get(title.strip().casefold(), title) for title in supplier_sheet[0]]
+        unknown = [title for title in header if title and title not in SUPPLIER_COLUMNS]
+        if unknown:
+            raise RecordError(f"unknown column {unknown[0]!r} on the suppliers sheet", "unknown_column", name=unknown[0][:60])
         for raw in supplier_sheet[1:]:
-            values = dict(zip(header, raw))
             supplier: dict[str, Any] = {"checklist": {}}
-            for col, value in values.items():
+            for col, value in zip(header, raw):
                 value = _unsafe(value)
                 if col.startswith("checklist."):
                     supplier["checklist"][col.split(".", 1)[1]] = value
                 elif col == "activities":
-                    supplier[col] = [int(v) - 1 for v in value.split(",") if v.strip()]
+                    supplier[col] = [int(v) - 1 for v in value.split(",") if v.strip().isdigit()]
+                elif col == "authorisation":
+                    supplier[col] = authorisations.get(value.strip().casefold(), value)
                 elif col:
                     supplier[col] = value
             record["suppliers"].append(supplier)
-    about = {text(r[0]): text(r[1]) for r in book.get("About", []) if len(r) >= 2}
-    record["role"] = about.get("role") or "controller"
-    record["notice"] = {"activities": [int(v) - 1 for v in about.get("notice", "").split(",") if v.strip()]}
+    about_titles = _words({"format": "sheet.format", "role": "ui.role", "notice": "ui.notice_pick"})
+    about = {about_titles.get(text(r[0]).strip().casefold(), ""): text(r[1]) for r in _sheet(book, "about") or [] if len(r) >= 2}
+    roles = _words({role: f"ui.role_{role}" for role in ROLES})
+    role = about.get("role", "").strip()
+    record["role"] = roles.get(role.casefold(), role) or "controller"
+    record["notice"] = {"activities": [int(v) - 1 for v in about.get("notice", "").split(",") if v.strip().isdigit()]}
     return normalise(record)
+
+
+def _column_keys() -> dict[str, str]:
+    """The text key of each supplier column's title (under doc.)."""
+    return {col: ("annex.point." + col.split(".", 1)[1] if col.startswith("checklist.")
+                  else SUPPLIER_LABELS.get(col, f"sheet.{col}")) for col in SUPPLIER_COLUMNS}
 
 
 def to_markdown(record: dict[str, Any], lang: str, date: str) -> str:
