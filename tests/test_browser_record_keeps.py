@@ -215,3 +215,18 @@ def test_a_record_of_a_thousand_activities_loads_and_grows_without_freezing(hub,
     assert len(stored(page)["activities"]) == 1005
     assert page.locator(".rec-gaps li").count() <= 51  # the first 50 gaps and how many more
     assert not errors, errors
+
+
+def test_an_xlsx_is_read_whole_and_through_defusedxml_in_the_browser(hub, context, tmp_path):
+    files = make(tmp_path)
+    page, errors, _ = open_page(context, hub, "wizards/record/")
+    loaded = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.set_input_files("#rec-import", str(files["beyond-dimension.xlsx"]))
+    page.wait_for_selector(".rec-row", timeout=120000)
+    assert page.locator(".rec-row").count() == 4  # the rows beyond the declared A1:T2 too
+    assert any("assets/spreadsheet/defusedxml" in url for url in loaded), loaded
+    page.set_input_files("#rec-import", str(files["entities.xlsx"]))
+    wait_text(page, ".rec-status", "geen leesbaar .xlsx")
+    assert page.locator(".rec-row").count() == 4
+    assert not errors, errors

@@ -38,6 +38,7 @@ def ask(name_or_bytes, lang="nl", current=None):
     ("lines-200000.csv", "meer dan 2000 rijen"),
     ("rows-30000.xlsx", "meer dan 2000 rijen"),
     ("bomb.xlsx", "de grens is 40 MB"),
+    ("entities.xlsx", "geen leesbaar .xlsx"),
 ])
 def test_a_file_that_is_not_a_record_is_refused_in_the_pages_language(name, words):
     started = time.perf_counter()

@@ -102,6 +102,7 @@ def files() -> dict[str, bytes]:
         "bomb.xlsx": zip_bomb(),
         "no-record-sheet.xlsx": _without_record_sheet(),
         "script.json": json.dumps(_script_record()).encode("utf-8"),
+        "entities.xlsx": xlsx_entities(),
     }
 
 
@@ -139,3 +140,21 @@ def make(folder: Path) -> dict[str, Path]:
 if __name__ == "__main__":
     for name, path in make(Path(sys.argv[1])).items():
         print(path)
+
+
+def xlsx_entities() -> bytes:
+    """A workbook whose sheet declares nested entities (the "billion laughs") and uses the last one in
+    a cell; defusedxml refuses the declarations before anything is expanded."""
+    data = spreadsheet.write(small_record(1), "nl", "xlsx")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    entities = [b'<!ENTITY lol0 "lol">'] + [b'<!ENTITY lol%d "%s">' % (n, b"&lol%d;" % (n - 1) * 10) for n in range(1, 10)]
+    doctype = b"<!DOCTYPE worksheet [" + b"".join(entities) + b"]>"
+    cell = b'<row r="3"><c r="A3" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = doctype + content.replace(b"</sheetData>", cell + b"</sheetData>", 1)
+            target.writestr(item, content)
+    return out.getvalue()

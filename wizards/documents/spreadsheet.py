@@ -53,27 +53,32 @@ def _xlsx(book: dict[str, list[list[str]]]) -> bytes:
 
 
 def _read_xlsx(data: bytes) -> dict[str, list[list[Any]]]:
+    import openpyxl
     from openpyxl import load_workbook
 
+    if not openpyxl.DEFUSEDXML:  # openpyxl parses with defusedxml only when it found it at import
+        raise RecordError("openpyxl runs without defusedxml", "library")
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a file that is not a workbook
+        book: dict[str, list[list[Any]]] = {}
+        for sheet in workbook.worksheets:
+            # Read-only mode trusts the sheet's declared <dimension> and drops the rows beyond it;
+            # openpyxl's documentation says to reset it when the file may have been written by anyone.
+            sheet.reset_dimensions()
+            rows = book[sheet.title] = []
+            for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                values = list(row)
+                while values and values[-1] in (None, ""):
+                    values.pop()
+                check_lines(line)
+                if values:
+                    check_columns(len(values), line)
+                    rows.append(values)
+                    check_rows(len(rows))
+    except RecordError:
+        raise
+    except Exception:  # openpyxl and defusedxml raise many kinds on what is not a plain workbook
         raise RecordError("not an .xlsx workbook", "not_spreadsheet") from None
-    book: dict[str, list[list[Any]]] = {}
-    for sheet in workbook.worksheets:
-        # Read-only mode trusts the sheet's declared <dimension> and drops the rows beyond it;
-        # openpyxl's documentation says to reset it when the file may have been written by anyone.
-        sheet.reset_dimensions()
-        rows = book[sheet.title] = []
-        for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            values = list(row)
-            while values and values[-1] in (None, ""):
-                values.pop()
-            check_lines(line)
-            if values:
-                check_columns(len(values), line)
-                rows.append(values)
-                check_rows(len(rows))
     return book
 
 
