@@ -230,3 +230,15 @@ def test_an_xlsx_is_read_whole_and_through_defusedxml_in_the_browser(hub, contex
     wait_text(page, ".rec-status", "geen leesbaar .xlsx")
     assert page.locator(".rec-row").count() == 4
     assert not errors, errors
+
+
+def test_an_import_over_a_record_of_only_the_organisation_asks_first(hub, context, tmp_path):
+    files = make(tmp_path)
+    page, errors, dialogs = open_page(context, hub, "wizards/record/", answer=False)
+    page.select_option("#rec-sample", "")
+    page.click("[data-action=start]")
+    page.fill(".rec-org input[name=name]", "Apotheek De Linde")
+    page.set_input_files("#rec-import", str(files["windows-1252.json"]))
+    wait_text(page, ".rec-status", "Niets veranderd")
+    assert len(dialogs) == 1 and stored(page)["organisation"]["name"] == "Apotheek De Linde"
+    assert not errors, errors

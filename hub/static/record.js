@@ -205,6 +205,11 @@ function withProfile(fresh) {
   return fresh;
 }
 
+// Anything the visitor would lose: an activity, a supplier or a detail of the organisation.
+function hasContent(r) {
+  return !!r && (r.activities.length > 0 || r.suppliers.length > 0 || Object.values(r.organisation).some((v) => String(v ?? "").trim()));
+}
+
 // Replaces the whole record (a sample, an import) and offers to undo it until the next change.
 function replaceRecord(fresh, message) {
   const before = record;
@@ -240,7 +245,7 @@ function startPanel() {
   select.addEventListener("change", () => { chosenSample = select.value; });
   const go = button(T("ui.start_button"), () => {
     if (broken && !confirm(T("ui.broken_replace"))) return;
-    if (!broken && record && record.activities.length && !confirm(T("ui.replace_confirm"))) return;
+    if (!broken && hasContent(record) && !confirm(T("ui.replace_confirm"))) return;
     const sample = data.samples.find((s) => s.id === select.value);
     replaceRecord(withProfile(sample ? structuredClone(sample.record) : blankRecord()), "");
   }, { "data-action": "start" });
@@ -502,7 +507,7 @@ async function importFile(file) {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   if (format === "xlsx" || format === "ods") status.textContent = T("ui.loading");
-  const current = record && record.activities.length ? record : null;
+  const current = hasContent(record) ? record : null;
   const out = await run({ document: "import", format, base64: btoa(binary), libs: libraries(format), current }, "error.unreadable");
   if (!out) return;
   if ((current || broken) && !confirm([broken ? T("import.replace_unreadable") : out.changes, T("ui.import_confirm")].join("\n\n"))) {
