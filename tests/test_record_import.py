@@ -176,3 +176,10 @@ def test_a_spreadsheet_exported_before_the_change_still_imports():
     assert tables.from_sheets(old) == record
     for fmt, write in (("xlsx", spreadsheet._xlsx), ("ods", spreadsheet._ods)):
         assert spreadsheet.read(write(old), fmt) == record, fmt
+
+
+def test_a_size_is_written_as_belgians_write_it():
+    big = b" " * 5_500_001
+    assert "5,5 MB, de grens is 5 MB" in ask(big, "nl")["message"]
+    assert "5,5 Mo, la limite est de 5 Mo" in ask(big, "fr")["message"]
+    assert "5.5 MB, the limit is 5 MB" in ask(big, "en")["message"]

@@ -498,7 +498,7 @@ function libraries(kind) {
 async function importFile(file) {
   const name = file.name.toLowerCase();
   const format = ["xlsx", "ods", "csv", "json"].find((ext) => name.endsWith("." + ext)) || "json";
-  const mb = (n) => (n / 1e6).toFixed(1).replace(/\.0$/, "");
+  const mb = (n) => (Math.round(n / 1e5) / 10).toLocaleString(data.lang === "en" ? "en-GB" : `${data.lang}-BE`);
   if (file.size > data.limits.bytes) {
     status.textContent = F("error.too_big", { size: mb(file.size), limit: mb(data.limits.bytes) });
     return;

@@ -94,5 +94,5 @@ def check_zip(data: bytes, fmt: str) -> None:
                           size=_megabytes(unpacked), limit=_megabytes(MAX_UNPACKED))
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".")
+def _megabytes(size: int) -> float:
+    return round(size / 1_000_000, 1)

@@ -85,8 +85,17 @@ class RecordError(ValueError):
     def message(self, lang: str) -> str:
         if not self.key:
             return t(lang, "doc.error.other")
-        return t(lang, f"doc.error.{self.key}",
-                 **{k: (v.words(lang) if isinstance(v, Place) else v) for k, v in self.params.items()})
+        return t(lang, f"doc.error.{self.key}", **{k: _shown(v, lang) for k, v in self.params.items()})
+
+
+def _shown(value: Any, lang: str) -> Any:
+    """A place in words; a size as Belgians write it (5,5 MB in Dutch and French)."""
+    if isinstance(value, Place):
+        return value.words(lang)
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text if lang == "en" else text.replace(".", ",")
+    return value
 
 
 def _text(value: Any, where: Place) -> str:
