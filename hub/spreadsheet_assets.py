@@ -18,7 +18,9 @@ from .cache import cache_dir, locked, publish, staging
 from .npm_assets import AssetError
 
 # Which files each export needs, in the order they must be importable.
-NEEDS = {"xlsx": ("et-xmlfile", "openpyxl"), "ods": ("defusedxml", "odfpy")}
+# defusedxml for both: openpyxl uses it when it can import it, and a workbook from outside may hold
+# entity bombs (issue 24 s.1 item 11); spreadsheet.py refuses to read an .xlsx without it.
+NEEDS = {"xlsx": ("defusedxml", "et-xmlfile", "openpyxl"), "ods": ("defusedxml", "odfpy")}
 
 
 def pinned() -> dict[str, tuple[str, str]]:

@@ -27,8 +27,10 @@ from .npm_assets import pinned, unpacked
 
 # Codecs Python may look up for text it did not meet in the build's run (file names, a pasted answer).
 EXTRA = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8.py", "encodings/utf_8_sig.py",
-         "encodings/aliases.py")
-FORMAT = "stdlib-7"  # bump when the payloads or the selection change, so cached zips are remade
+         "encodings/aliases.py",
+         # Windows-1252: what Excel writes on many Windows machines; a record import falls back to it.
+         "encodings/cp1252.py")
+FORMAT = "stdlib-8"  # bump when the payloads or the selection change, so cached zips are remade
 
 # The record page loads the spreadsheet libraries (openpyxl, odfpy: hub/spreadsheet_assets.py) into the
 # same Python only when the visitor exports or imports a spreadsheet; the wizard paths never import them,

@@ -1,7 +1,7 @@
 """Turns a Decision into words: a plain dict (JSON), a Markdown record and HTML, in one language."""
 from __future__ import annotations
 
-from wizards.present.markup import escape
+from wizards.present.markup import escape, fence, md
 
 import datetime as _dt
 import json
@@ -181,7 +181,9 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
         f"## {t(lang, 'ui.your_answers')}",
         "",
     ]
-    lines += [f"- {a['text']} **{a['answer_label']}**" for a in record["answers"]]
+    # An answer typed by the visitor (a name, an address) is escaped; chosen options are the site's words.
+    lines += [f"- {a['text']} **{md(a['answer_label']) if a['answer'] == a['answer_label'] else a['answer_label']}**"
+              for a in record["answers"]]
     if record["open_points"]:
         lines += ["", f"## {t(lang, 'ui.open_points')}", ""]
         for point in record["open_points"]:
@@ -194,9 +196,10 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
         lines += ["", t(lang, "ui.not_examined")]
     lines += ["", f"## {t(lang, 'ui.actions')}", ""] + [f"- {a['text']}" for a in record["actions"]]
     for section in record.get("sections", []):
-        lines += ["", f"## {section['title']}", ""] + [f"- {line}" for line in section["lines"]]
+        lines += ["", f"## {section['title']}", ""] + [f"- {md(line)}" for line in section["lines"]]
     for attached in record.get("files", []):
-        lines += ["", f"## {attached['label']}", "", "```text", attached["text"].rstrip("\n"), "```"]
+        body = attached["text"].rstrip("\n")
+        lines += ["", f"## {attached['label']}", "", fence(body) + "text", body, fence(body)]
     lines += ["", f"## {t(lang, 'ui.sources')}", ""]
     lines += [f"- {s['label']}" + (f" <{s['url']}>" if s["url"] else "") for s in record["sources"]]
     lines += ["", "---", "", t(lang, "ui.record_note"), "", t(lang, "ui.disclaimer"), ""]
