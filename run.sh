@@ -34,9 +34,12 @@ ensure_python() {
   if [ ! -x "$PY" ]; then python3 -m venv "$VENV"; fi
   local stamp="$VENV/.installed-$extra"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    "$PY" -m pip install -q --upgrade pip
+    # The pinned npm packages download meanwhile (the build waits for them, and reports a failure itself).
+    python3 -c 'from hub import npm_assets; npm_assets.prefetch()' >/dev/null 2>&1 &
+    # The venv's own pip is recent enough for an editable install; upgrading it first cost 5 s.
     "$PY" -m pip install -q -e ".[$extra]"
     touch "$stamp"
+    wait || true
   fi
 }
 

@@ -1,4 +1,5 @@
-"""`python -m hub build [--edition ID]`, `python -m hub serve [--edition ID]`, `python -m hub editions`.
+"""`python -m hub build [--edition ID]`, `python -m hub serve [--edition ID]` (rebuilds on every saved change),
+`python -m hub editions`.
 
 One command per site: the hub (all sectors) or the edition of one sector. A failed build leaves no
 half-built site behind: it builds into a temporary folder and only then replaces the target.
@@ -6,7 +7,6 @@ half-built site behind: it builds into a temporary folder and only then replaces
 from __future__ import annotations
 
 import argparse
-import functools
 import http.server
 import json
 import os
@@ -15,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, live
+from .cache import cache_dir, replace_folder, staging
 from .schema import SchemaError
 from .sectors import load_all
 from wizards.documents.sample import from_sector
@@ -26,24 +27,32 @@ def site_dir(edition: str | None) -> Path:
     return ROOT / "site" / (edition or "hub")
 
 
-def build(edition: str | None, *, quiet: bool = False) -> Path:
+def build(edition: str | None, *, quiet: bool = False, preview: bool = False) -> Path:
     target = site_dir(edition)
-    temporary = target.with_name(target.name + ".building")
-    shutil.rmtree(temporary, ignore_errors=True)
+    # Folders of this build's own: a second build at the same time (./run.sh serve beside ./run.sh test)
+    # neither deletes nor reads them.
+    temporary = staging(target)
+    stage = staging(ROOT / "build" / "stage" / (edition or "hub"))
     env = dict(os.environ)
     env.pop("HUB_EDITION", None)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env["HUB_STAGE"] = str(stage)
+    env.pop("HUB_PREVIEW", None)
+    if preview:  # hub/mkdocs_hooks.py, _preview
+        env["HUB_PREVIEW"] = "1"
     if edition:
         env["HUB_EDITION"] = edition
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(temporary), "--config-file", str(ROOT / "mkdocs.yml")]
     if quiet:
         command.append("--quiet")
-    result = subprocess.run(command, cwd=ROOT, env=env)
-    if result.returncode != 0:
+    try:
+        result = subprocess.run(command, cwd=ROOT, env=env)
+        if result.returncode != 0:
+            raise SystemExit(f"Build of {'edition ' + edition if edition else 'the hub'} failed; nothing was published to {target}.")
+        replace_folder(temporary, target)
+    finally:
         shutil.rmtree(temporary, ignore_errors=True)
-        raise SystemExit(f"Build of {'edition ' + edition if edition else 'the hub'} failed; nothing was published to {target}.")
-    shutil.rmtree(target, ignore_errors=True)
-    temporary.rename(target)
+        shutil.rmtree(stage, ignore_errors=True)
     return target
 
 
@@ -62,20 +71,6 @@ class QuietServer(http.server.ThreadingHTTPServer):
         if isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset, aborted
             return
         super().handle_error(request, client_address)  # type: ignore[arg-type]
-
-
-def serve(folder: Path, port: int) -> None:
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    try:
-        server = QuietServer(("127.0.0.1", port), handler)
-    except OSError as err:
-        raise SystemExit(f"Cannot serve on port {port}: {err.strerror}. Try another one: --port {port + 1}") from None
-    with server:
-        print(f"Serving {folder} on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            print("Stopped.")
 
 
 def _sample(sector_id: str, lang: str) -> int:
@@ -113,10 +108,47 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "sample":
         return _sample(args.sector, args.lang)
-    folder = build(args.edition)
     if args.command == "serve":
-        serve(folder, args.port)
+        return _serve_live(args.edition, args.port)
+    build(args.edition)
     return 0
+
+
+def _serve_live(edition: str | None, port: int) -> int:
+    """Builds, serves, and rebuilds on every saved change (hub/live.py); a failed build keeps the last good site.
+
+    On a fresh cache the standard library's trim is most of a build (every wizard path run twice in
+    Pyodide under Node), and the xz copies of the runtime much of the rest. So the first build is then a
+    preview without them (HUB_PREVIEW, hub/mkdocs_hooks.py), served at once, and the full build follows
+    in the background; the open pages reload after it."""
+    live.unbuffered()
+
+    def rebuild(preview: bool = False) -> bool:
+        try:
+            build(edition, quiet=True, preview=preview)
+        except SystemExit as failed:
+            print(failed, file=sys.stderr, flush=True)
+            return False
+        return True
+
+    quick = not _trimmed_stdlib_ready()
+    if quick:
+        print("First build on this machine: a preview is served first (Pyodide's full standard library, no xz "
+              "copies); the site is then rebuilt as it is published, in the background.", flush=True)
+    if not rebuild(preview=quick) and not (site_dir(edition) / "index.html").exists():
+        return 1
+    live.serve(site_dir(edition), port, rebuild, QuietServer, rebuild_at_once=quick)
+    return 0
+
+
+def _trimmed_stdlib_ready() -> bool:
+    from .stdlib import cache_key
+    from .wheel import build_wheel
+
+    try:
+        return (cache_dir() / "stdlib" / cache_key(build_wheel()) / "stdlib.zip").exists()
+    except Exception:  # noqa: BLE001 - whatever fails here, the build reports it properly
+        return True
 
 
 if __name__ == "__main__":

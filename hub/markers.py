@@ -198,7 +198,7 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
         f"<noscript><p>{_e(t(lang, 'ui.failed'))}</p></noscript>"
         f"</div>\n\n"
         f'<details class="wz-flow" id="wz-{wizard.id}-flow"><summary>{_e(t(lang, "ui.flowchart"))}</summary>'
-        f'<pre class="wz-mermaid-src" hidden>{_e(chart)}</pre><div class="wz-mermaid"></div>'
+        f'<pre class="wz-mermaid-src" hidden data-search-exclude>{_e(chart)}</pre><div class="wz-mermaid"></div>'
         f'<h3>{_e(t(lang, "ui.flowchart_text"))}</h3>{outline_html(wizard, lang)}</details>\n'
     )
 
@@ -379,6 +379,7 @@ def _ui_texts(lang: str) -> str:
             "ready": "ui.ready", "answer_kept": "ui.answer_kept", "date_incomplete": "ui.date_incomplete",
             "refused": "ui.refused", "record_title": "ui.record_title", "profile_title": "profile.title",
             "profile_saved": "profile.saved", "profile_cleared": "profile.cleared",
+            "profile_clear_confirm": "profile.clear_confirm",
             "ignored_keys": "notice.ignored_keys", "answer_dropped": "notice.answer_dropped",
             "step_failed": "notice.step_failed", "storage_off": "notice.storage_off",
             # the combined record, written by the page from the stored results

@@ -1,19 +1,23 @@
 """MkDocs hooks: wire the sectors, the editions, the wizards and the self-hosted runtimes into the build.
 
-The build is staged: `docs/` and the sector pages are copied into `build/stage/<edition>/` so that the
+The build is staged: `docs/` and the sector pages are copied into `build/stage/` (a folder per build) so that the
 i18n plugin sees one ordinary docs folder per language. Set HUB_EDITION=<sector id> for an edition.
 """
 from __future__ import annotations
 
 import base64
+import concurrent.futures
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import string
 import sys
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -23,7 +27,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from hub import npm_assets, xz  # noqa: E402
-from wizards.present.typography import french_html  # noqa: E402
+from wizards.present.typography import french, french_html  # noqa: E402
 from hub import spreadsheet_assets  # noqa: E402
 from hub.markers import MarkerError, PageContext, expand  # noqa: E402
 from hub.pages import PageError, check_front_matter, sources_block  # noqa: E402
@@ -37,6 +41,7 @@ from wizards.registry import WIZARDS  # noqa: E402
 from wizards.present.texts import LANGUAGES  # noqa: E402
 
 STATIC = ROOT / "hub" / "static"
+TEMPLATES = ROOT / "hub" / "templates"
 NAV_TITLES = {
     "Wizards": {"fr": "Assistants", "en": "Wizards"},
     "Gids": {"fr": "Guide", "en": "Guide"},
@@ -96,8 +101,21 @@ def _write_sector_index(sectors: list[Sector], lang: str, target: Path) -> None:
     )
 
 
+def _write_edition_home(sector: Sector, lang: str, target: Path) -> None:
+    """An edition's home page names its own guide and sector, not the hub and its five sectors."""
+    data = sector.data
+    template = string.Template((TEMPLATES / f"edition_home.{lang}.md").read_text(encoding="utf-8"))
+    site_name, summary = data["edition"]["site_name"][lang], data["summary"][lang]
+    target.write_text(template.substitute(
+        title_yaml=json.dumps(site_name, ensure_ascii=False), summary_yaml=json.dumps(summary, ensure_ascii=False),
+        site_name=site_name, summary=summary, sector=data["name"][lang], sector_id=sector.id,
+        federation=data["federations"][0]["name"][lang]), encoding="utf-8")
+
+
 def _stage(sectors: list[Sector]) -> Path:
-    stage = ROOT / "build" / "stage" / (_edition() or "hub")
+    # `python -m hub build` hands each build a folder of its own (HUB_STAGE), so that two builds at once
+    # do not copy into the same one.
+    stage = Path(os.environ.get("HUB_STAGE") or ROOT / "build" / "stage" / (_edition() or "hub"))
     if stage.exists():
         shutil.rmtree(stage)
     shutil.copytree(ROOT / "docs", stage)
@@ -114,6 +132,8 @@ def _stage(sectors: list[Sector]) -> Path:
             _write_spreadsheets(sector, lang, target)
     for lang in LANGUAGES:
         _write_sector_index(sectors, lang, stage / lang / "sectors" / "index.md")
+        if edition:
+            _write_edition_home(edition, lang, stage / lang / "index.md")
     # The record page's .xlsx/.ods export loads these into Pyodide on demand (hub/spreadsheet_assets.py).
     _state["spreadsheet"] = spreadsheet_assets.copy_into(stage / "assets" / "spreadsheet")
     files = {p.name: p.read_bytes() for p in sorted(STATIC.iterdir()) if p.is_file() and p.name != "sw.js"}
@@ -180,18 +200,37 @@ def _nested_language_build(config: Any) -> bool:
 def on_config(config: Any) -> Any:
     if _nested_language_build(config):
         return config
+    _state["timings"] = {}
+    # Steps that depend on nothing the writer edits run beside the others on a fresh cache: the npm
+    # downloads, and the xz copy of Python's runtime (lzma lets other threads run while it packs).
+    background = concurrent.futures.ThreadPoolExecutor(2)
+    waiting = [] if _preview() else [background.submit(_runtime_xz)]
+    waiting += [background.submit(npm_assets.tarball, npm_assets.pinned()[name]) for name in npm_assets.SITE if name != "pyodide"]
     try:
-        sectors = _sectors()
-        stage = _stage(sectors)
-        _state["wheel"] = build_wheel()
-        _state["stdlib"] = trimmed_stdlib(_state["wheel"])
+        with _timed("sector files"):
+            sectors = _sectors()
+        with _timed("staging (pages, spreadsheets)"):
+            stage = _stage(sectors)
+        with _timed("wizards wheel"):
+            _state["wheel"] = build_wheel()
+        with _timed("standard library trim"):
+            if _preview():
+                _state["stdlib"] = npm_assets.unpacked("pyodide") / "python_stdlib.zip"
+            else:
+                _state["stdlib"] = trimmed_stdlib(_state["wheel"])
         # What openpyxl and odfpy need of the standard library beyond the wizards: loaded with them, on export.
-        extra = spreadsheet_stdlib(_state["stdlib"], stage / "assets" / "spreadsheet")
+        with _timed("spreadsheet standard library"):
+            extra = spreadsheet_stdlib(_state["stdlib"], stage / "assets" / "spreadsheet")
+        with _timed("waiting for downloads and the runtime's xz copy"):
+            for future in waiting:
+                future.result()
         _state["spreadsheet"] = {fmt: [extra, *names] for fmt, names in _state["spreadsheet"].items()}
     except SchemaError as err:
         raise PluginError(f"Invalid sector file: {err}") from None
     except npm_assets.AssetError as err:
         raise PluginError(str(err)) from None
+    finally:
+        background.shutdown(wait=True)
     _state["sectors"] = {s.id: s for s in sectors}
     config["docs_dir"] = str(stage)
     config["nav"] = _nav(sectors, stage)
@@ -201,7 +240,8 @@ def on_config(config: Any) -> Any:
                            for c in config["extra_css"]]
     if _edition():
         config["extra_css"].append(_state["hub_assets"] + "edition.css")
-    _state["boot"] = _boot_paths()
+    with _timed("xz copies"):
+        _state["boot"] = _boot_paths()
     i18n = config["plugins"]["i18n"]
     for language in i18n.config["languages"]:
         translations = {key: titles[language.locale] for key, titles in NAV_TITLES.items() if language.locale in titles}
@@ -211,7 +251,18 @@ def on_config(config: Any) -> Any:
             language.site_name = sectors[0].data["edition"]["site_name"][language.locale]
     if _edition():
         config["site_name"] = sectors[0].data["edition"]["site_name"]["nl"]
+    _state["pages_from"] = time.perf_counter()
     return config
+
+
+@contextlib.contextmanager
+def _timed(step: str) -> Iterator[None]:
+    """Each step's seconds, printed at the end of the build: where a slow build spends its time."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        _state["timings"][step] = _state["timings"].get(step, 0.0) + time.perf_counter() - start
 
 
 def _page_context(page: Any, config: Any) -> PageContext:
@@ -255,6 +306,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown + sources_block(page.meta, ctx.lang)
 
 
+def _preview() -> bool:
+    """HUB_PREVIEW=1: `python -m hub serve`'s first build on a fresh cache, which shows the site before the
+    slow steps that only make the download smaller: Pyodide's full standard library instead of the trimmed
+    one, and no xz copies (the page's worker then fetches the plain files). The same serve then makes
+    them and rebuilds. Never for a published site."""
+    return os.environ.get("HUB_PREVIEW") == "1"
+
+
+def _runtime_xz() -> Path:
+    return xz.pack(npm_assets.unpacked("pyodide") / "pyodide.asm.wasm")
+
+
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
@@ -278,9 +341,11 @@ def _boot_paths() -> dict[str, str]:
     # imported, not counted).
     sources = {paths["runtime"] + "pyodide.asm.wasm": runtime / "pyodide.asm.wasm", paths["stdlib"]: stdlib,
                paths["wheel"]: wheel}
-    _state["packed"] = {path: xz.pack(source) for path, source in sources.items()}
+    _state["packed"] = {} if _preview() else {path: xz.pack(source) for path, source in sources.items()}
     total = sum(packed.stat().st_size for packed in _state["packed"].values())
-    return {**paths, "packed": sorted(_state["packed"]), "decoder": _state["hub_assets"] + "unxz.wasm",
+    # The worker checks a copy kept in the visitor's Cache Storage against these before using it.
+    digests = {path: hashlib.sha256(source.read_bytes()).hexdigest() for path, source in sources.items()}
+    return {**paths, "packed": sorted(_state["packed"]), "digests": digests, "decoder": _state["hub_assets"] + "unxz.wasm",
             "hub": _state["hub_assets"],
             "runtimeCache": f"gdpr-hub-runtime-{pin}", "wizardsCache": f"gdpr-hub-wizards-{key}", "bytes": total,
             "lockInfo": json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]}
@@ -292,7 +357,14 @@ def _boot_paths() -> dict[str, str]:
 def on_post_build(config: Any) -> None:
     if _nested_language_build(config):
         return
-    site = Path(config["site_dir"])
+    _state["timings"]["pages (mkdocs, three languages)"] = time.perf_counter() - _state.pop("pages_from")
+    with _timed("runtimes and search index"):
+        _finish(Path(config["site_dir"]))
+    steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in _state["timings"].items())
+    print(f"Build steps: {steps}", file=sys.stderr)
+
+
+def _finish(site: Path) -> None:
     boot = _state["boot"]
     try:
         for name, asset in npm_assets.pinned().items():
@@ -368,14 +440,18 @@ def offline_worker(site: Path, worker_caches: list[str]) -> str:
 
 
 TASK_LABEL = {"nl": "Afvinken", "fr": "À cocher", "en": "To do"}
+# The toc extension's anchor after each heading says "Permanent link" on every page (its setting is one for
+# the whole site): the tooltip in the page's language.
+PERMALINK = {"nl": "Vaste link naar dit deel", "fr": "Lien permanent vers cette partie", "en": "Permanent link"}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     # pymdownx.tasklist renders unlabeled checkboxes; give them a name for screen readers.
     src = page.file.src_uri.split("/", 1)[0]
-    label = TASK_LABEL.get(src, TASK_LABEL["nl"])
+    lang = src if src in TASK_LABEL else "nl"
+    html = re.sub(r'(class="headerlink" href="[^"]*" title=")Permanent link"', lambda m: m.group(1) + PERMALINK[lang] + '"', html)
     return html.replace('<label class="task-list-control"><input type="checkbox"',
-                        f'<label class="task-list-control"><input type="checkbox" aria-label="{label}"')
+                        f'<label class="task-list-control"><input type="checkbox" aria-label="{TASK_LABEL[lang]}"')
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -417,11 +493,26 @@ def _material_later(html: str, src_uri: str) -> str:
     return _MATERIAL_BUNDLE.sub("", html, count=1)
 
 
+_READ_ATTRIBUTE = re.compile(r'(?P<name>\s(?:aria-label|title|alt|placeholder))="(?P<value>[^"]*)"')
+
+
+def french_attributes(html: str) -> str:
+    """French spacing also in what a screen reader or a tooltip says (Material's footer: "Suivant : Guide")."""
+    import html as entities
+
+    def space(match: re.Match[str]) -> str:
+        value = entities.unescape(match.group("value"))
+        if french(value) == value:
+            return match.group(0)
+        return f'{match.group("name")}="{entities.escape(french(value))}"'
+    return _READ_ATTRIBUTE.sub(space, html)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = _drop_alternate_links(output)
     # French pages get French spacing in every text a visitor reads (menus, titles, tables, wizards).
     if page.file.src_uri.split("/", 1)[0] == "fr":
-        output = french_html(output)
+        output = french_attributes(french_html(output))
     if "<script data-hub-boot></script>" in output:
         output = _material_later(output, page.file.src_uri)
         # Inline, not a file: the worker starts one request earlier (about 20 ms of a second visit's 0.5 s).

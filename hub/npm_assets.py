@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import shutil
 import subprocess
 import tarfile
@@ -16,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ROOT
+from .cache import cache_dir, locked, publish, staging
+
+__all__ = ["AssetError", "NpmAsset", "cache_dir", "extract", "file_path", "pinned", "prefetch", "tarball", "unpacked"]
 
 
 class AssetError(RuntimeError):
@@ -39,15 +41,6 @@ def pinned() -> dict[str, NpmAsset]:
     }
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("GDPR_HUB_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "gdpr-hub"
-    )
-    path = Path(base)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def _sri(path: Path) -> str:
     digest = hashlib.sha512(path.read_bytes()).digest()
     return "sha512-" + base64.b64encode(digest).decode()
@@ -56,40 +49,49 @@ def _sri(path: Path) -> str:
 def tarball(asset: NpmAsset) -> Path:
     """The verified tarball, fetched once with `npm pack` into the cache."""
     cached = cache_dir() / f"{asset.name}-{asset.version}.tgz"
-    if not cached.exists():
-        npm = shutil.which("npm")
-        if npm is None:
+    with locked(f"npm-{asset.name}"):  # a second build waits for the first one's download
+        if not cached.exists():
+            _fetch(asset, cached)
+        actual = _sri(cached)
+        if actual != asset.integrity:
+            cached.unlink()
             raise AssetError(
-                f"Cannot fetch {asset.name}@{asset.version}: npm is not installed. "
-                "Install Node.js and npm (Debian: apt-get install nodejs npm), then build again."
+                f"Integrity check failed for {asset.name}@{asset.version}: expected {asset.integrity}, got {actual}. "
+                "The cached tarball was removed; build again. If it fails again, do not change the pin "
+                "in pyproject.toml without checking the registry's published integrity."
             )
-        staging = cache_dir() / f".staging-{asset.name}"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
+    return cached
+
+
+def _fetch(asset: NpmAsset, cached: Path) -> None:
+    npm = shutil.which("npm")
+    if npm is None:
+        raise AssetError(
+            f"Cannot fetch {asset.name}@{asset.version}: npm is not installed. "
+            "Install Node.js and npm (Debian: apt-get install nodejs npm), then build again."
+        )
+    folder = staging(cached)  # this build's own: another build's download is never in the way
+    try:
         result = subprocess.run(
-            [npm, "pack", f"{asset.name}@{asset.version}", "--silent", "--pack-destination", str(staging)],
+            [npm, "pack", f"{asset.name}@{asset.version}", "--silent", "--pack-destination", str(folder)],
             capture_output=True, text=True, timeout=600,
         )
-        packed = list(staging.glob("*.tgz"))
-        if result.returncode != 0 or len(packed) != 1:
-            shutil.rmtree(staging, ignore_errors=True)
+        packed = list(folder.glob("*.tgz"))
+        if result.returncode != 0:
             raise AssetError(
                 f"Cannot fetch {asset.name}@{asset.version} from the npm registry "
                 f"(npm said: {(result.stderr or result.stdout).strip()[-400:] or 'nothing'}). "
                 "Check the network connection to the npm registry, or put the tarball "
                 f"{asset.name}-{asset.version}.tgz in {cache_dir()} and build again."
             )
-        packed[0].replace(cached)
-        shutil.rmtree(staging, ignore_errors=True)
-    actual = _sri(cached)
-    if actual != asset.integrity:
-        cached.unlink()
-        raise AssetError(
-            f"Integrity check failed for {asset.name}@{asset.version}: expected {asset.integrity}, got {actual}. "
-            "The cached tarball was removed; build again. If it fails again, do not change the pin "
-            "in pyproject.toml without checking the registry's published integrity."
-        )
-    return cached
+        if len(packed) != 1:
+            raise AssetError(
+                f"npm pack {asset.name}@{asset.version} reported success but left {len(packed)} tarballs "
+                f"in {folder} instead of one; nothing was kept. Build again."
+            )
+        publish(packed[0], cached)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def extract(asset: NpmAsset, destination: Path) -> list[Path]:
@@ -104,7 +106,13 @@ def extract(asset: NpmAsset, destination: Path) -> list[Path]:
                 raise AssetError(f"{asset.name}@{asset.version} has no file {name}")
             target = destination / Path(name).name
             if not target.exists() or target.stat().st_size != member.size:
-                target.write_bytes(source.read())
+                # Written beside and renamed: a build reading this file meanwhile sees it whole or not at all.
+                folder = staging(target)
+                try:
+                    (folder / target.name).write_bytes(source.read())
+                    publish(folder / target.name, target)
+                finally:
+                    shutil.rmtree(folder, ignore_errors=True)
             written.append(target)
     return written
 
@@ -123,3 +131,19 @@ def file_path(name: str, file: str) -> Path:
     if not path.is_file():
         raise AssetError(f"{name}: {file} is not among the files pyproject.toml lists for it")
     return path
+
+
+# What a build of the site fetches (axe-core is for the tests only).
+SITE = ("pyodide", "mermaid", "xz-decompress")
+
+
+def prefetch(names: tuple[str, ...] = SITE) -> None:
+    """Fetches the tarballs side by side; run.sh starts it while pip installs the Python packages, with
+    the system's Python (this module needs only the standard library). The build waits for a download
+    still under way (the cache's lock) and reports any failure itself."""
+    import concurrent.futures
+
+    assets = pinned()
+    with concurrent.futures.ThreadPoolExecutor(len(names)) as pool:
+        for future in [pool.submit(tarball, assets[name]) for name in names]:
+            future.exception()

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from wizards.documents.record import ACTIVITY_FIELDS, BOOLEAN_FIELDS, CHECKLIST_POINTS, LEGAL_BASES, ORGANISATION_FIELDS
+from wizards.documents.limits import MAX_BYTES
 from wizards.documents.sample import from_sector
 from wizards.present.texts import catalogue
 
@@ -30,6 +31,7 @@ STYLE = (
     ".rec-row,.rec-supplier{border:1px solid var(--md-default-fg-color--lightest);border-radius:.3rem;padding:.3rem .6rem;margin:.4rem 0}"
     ".rec-row summary,.rec-supplier summary{cursor:pointer;font-weight:700}.rec-danger{border-color:#b00020;color:#b00020}"
     ".rec-doc{border:1px solid var(--md-default-fg-color--lightest);padding:0 1rem}.rec-print-md{white-space:pre-wrap}"
+    ".rec [hidden]{display:none!important}.rec-alert,.rec-broken{margin:.6rem 0}"
     "@media print{.rec[data-print] .rec-app>*:not(.rec-output),.rec-privacy{display:none!important}}"
 )
 
@@ -42,7 +44,7 @@ def render_record(lang: str, root: str, lang_root: str, sectors: tuple[Sector, .
         "organisation": list(ORGANISATION_FIELDS), "fields": list(ACTIVITY_FIELDS), "booleans": list(BOOLEAN_FIELDS),
         "required": list(REQUIRED), "long": list(LONG), "bases": list(LEGAL_BASES), "points": list(CHECKLIST_POINTS),
         "samples": [{"id": s.id, "name": s.data["name"][lang], "record": from_sector(s.data, lang)} for s in sectors],
-        "edition": edition,
+        "edition": edition, "limits": {"bytes": MAX_BYTES},
         "spreadsheet": {fmt: [f"{root}assets/spreadsheet/{name}" for name in names] for fmt, names in spreadsheet.items()},
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

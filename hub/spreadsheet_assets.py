@@ -14,10 +14,13 @@ import zipfile
 from pathlib import Path
 
 from . import ROOT
-from .npm_assets import AssetError, cache_dir
+from .cache import cache_dir, locked, publish, staging
+from .npm_assets import AssetError
 
 # Which files each export needs, in the order they must be importable.
-NEEDS = {"xlsx": ("et-xmlfile", "openpyxl"), "ods": ("defusedxml", "odfpy")}
+# defusedxml for both: openpyxl uses it when it can import it, and a workbook from outside may hold
+# entity bombs (issue 24 s.1 item 11); spreadsheet.py refuses to read an .xlsx without it.
+NEEDS = {"xlsx": ("defusedxml", "et-xmlfile", "openpyxl"), "ods": ("defusedxml", "odfpy")}
 
 
 def pinned() -> dict[str, tuple[str, str]]:
@@ -29,16 +32,26 @@ def pinned() -> dict[str, tuple[str, str]]:
 def _fetch(name: str, version: str, digest: str) -> Path:
     folder = cache_dir() / "spreadsheet"
     folder.mkdir(parents=True, exist_ok=True)
-    found = [p for p in folder.iterdir() if p.name.lower().replace("_", "-").startswith(f"{name}-{version}".lower())]
-    if not found:
-        requirements = folder / f"{name}.txt"
-        requirements.write_text(f"{name}=={version} --hash={digest}\n", encoding="utf-8")
-        binary = ["--no-binary", ":all:"] if name == "odfpy" else ["--only-binary", ":all:"]
-        run = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes", *binary,
-                              "-r", str(requirements), "-d", str(folder)], capture_output=True, text=True)
-        if run.returncode != 0:
-            raise AssetError(f"pip download {name}=={version} failed: {run.stderr.strip()[-400:]}")
-        found = [p for p in folder.iterdir() if p.name.lower().replace("_", "-").startswith(f"{name}-{version}".lower())]
+
+    def present(where: Path) -> list[Path]:
+        return [p for p in where.iterdir() if p.name.lower().replace("_", "-").startswith(f"{name}-{version}".lower())]
+
+    with locked(f"pip-{name}"):
+        found = present(folder)
+        if not found:
+            # pip writes into a folder of this build's own; the checked file is then moved in whole.
+            work = staging(folder / name)
+            try:
+                requirements = work / f"{name}.txt"
+                requirements.write_text(f"{name}=={version} --hash={digest}\n", encoding="utf-8")
+                binary = ["--no-binary", ":all:"] if name == "odfpy" else ["--only-binary", ":all:"]
+                run = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes", *binary,
+                                      "-r", str(requirements), "-d", str(work)], capture_output=True, text=True)
+                if run.returncode != 0:
+                    raise AssetError(f"pip download {name}=={version} failed: {run.stderr.strip()[-400:]}")
+                found = [publish(p, folder / p.name) for p in present(work)]
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
     path = found[0]
     actual = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
     if actual != digest:

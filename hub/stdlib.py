@@ -11,6 +11,7 @@ the full library gave. Otherwise it ships the full zip, with a warning.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -21,12 +22,15 @@ import zipfile
 from pathlib import Path
 
 from . import ROOT
-from .npm_assets import cache_dir, pinned, unpacked
+from .cache import cache_dir, locked, publish, staging
+from .npm_assets import pinned, unpacked
 
 # Codecs Python may look up for text it did not meet in the build's run (file names, a pasted answer).
 EXTRA = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8.py", "encodings/utf_8_sig.py",
-         "encodings/aliases.py")
-FORMAT = "stdlib-7"  # bump when the payloads or the selection change, so cached zips are remade
+         "encodings/aliases.py",
+         # Windows-1252: what Excel writes on many Windows machines; a record import falls back to it.
+         "encodings/cp1252.py")
+FORMAT = "stdlib-8"  # bump when the payloads or the selection change, so cached zips are remade
 
 # The record page loads the spreadsheet libraries (openpyxl, odfpy: hub/spreadsheet_assets.py) into the
 # same Python only when the visitor exports or imports a spreadsheet; the wizard paths never import them,
@@ -115,12 +119,16 @@ def _run(node: str, runtime: Path, zip_path: Path, wheel: Path, payload_file: Pa
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def cache_key(wheel: Path) -> str:
+    """The trim's folder in the cache: what it depends on (this code's FORMAT, the runtime, the wizards)."""
+    return hashlib.sha256(FORMAT.encode() + pinned()["pyodide"].integrity.encode() + wheel.read_bytes()).hexdigest()[:16]
+
+
 def trimmed_stdlib(wheel: Path) -> Path:
     """The zip the browser loads: trimmed when proven equal, else Pyodide's own (with a warning)."""
-    asset = pinned()["pyodide"]
     runtime = unpacked("pyodide")
     full = runtime / "python_stdlib.zip"
-    key = hashlib.sha256(FORMAT.encode() + asset.integrity.encode() + wheel.read_bytes()).hexdigest()[:16]
+    key = cache_key(wheel)
     folder = cache_dir() / "stdlib" / key
     target = folder / "stdlib.zip"
     if target.exists():
@@ -129,40 +137,82 @@ def trimmed_stdlib(wheel: Path) -> Path:
     if node is None:
         print("warning: node not found; the full standard library is shipped (2.5 MB)", file=sys.stderr)
         return full
-    work = folder.with_suffix(".tmp")
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    with locked(f"stdlib-{key}"):  # the trim takes a while: a second build waits and takes the first one's zip
+        if target.exists():
+            return target
+        work = staging(folder)
+        try:
+            _trim(node, runtime, full, wheel, work)
+        except (RuntimeError, subprocess.TimeoutExpired) as err:
+            print(f"warning: standard library not trimmed ({err}); the full one is shipped (2.5 MB)", file=sys.stderr)
+            shutil.rmtree(work, ignore_errors=True)
+            return full
+        publish(work, folder)
+    return target
+
+
+# The standard library files the wizards imported, as the last trim found them: kept in the repository
+# (a fresh clone has no cache) and in the cache (the last build on this machine). With such a list the
+# candidate zip is made first, so that the run on the full library and the run on the candidate go side
+# by side, two processes on two cores. The result is the same as without the list: the candidate is
+# used only if the full library's run imported exactly these files, else it is made again from what
+# that run found, as before.
+KNOWN_MODULES = ROOT / "hub" / "stdlib-modules.txt"
+
+
+def _known_modules() -> list[str]:
+    for path in (cache_dir() / "stdlib" / "last-modules.txt", KNOWN_MODULES):
+        if path.exists():
+            return path.read_text(encoding="utf-8").split()
+    return []
+
+
+def _trim(node: str, runtime: Path, full: Path, wheel: Path, work: Path) -> None:
+    """Writes work/stdlib.zip, or raises RuntimeError when the trimmed library is not proven equal."""
     payload_file = work / "payloads.json"
     payload_file.write_text(json.dumps(payloads()), encoding="utf-8")
-    try:
-        reference = _run(node, runtime, full, wheel, payload_file)
-        with zipfile.ZipFile(full) as source:
-            names = set(source.namelist())
-            keep = [n for n in source.namelist() if n in set(reference["files"]) | set(EXTRA)]
-            missing = set(reference["files"]) - names
-            if missing:
-                raise RuntimeError(f"modules not in the zip: {sorted(missing)[:5]}")
-            candidate = work / "stdlib.zip"
-            with zipfile.ZipFile(candidate, "w") as out:
-                for name in keep:
-                    info = source.getinfo(name)
-                    out.writestr(info, source.read(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-        compiled = work / "compiled.zip"
-        result = subprocess.run([node, str(ROOT / "hub" / "stdlib.mjs"), "compile", str(runtime), str(candidate),
-                                 str(compiled)], capture_output=True, text=True, timeout=900)
-        if result.returncode != 0 or not compiled.exists():
-            raise RuntimeError("compiling: " + (result.stderr.strip()[-600:] or "no output"))
-        compiled.replace(candidate)
-        check = _run(node, runtime, candidate, wheel, payload_file)
-        if check["digest"] != reference["digest"]:
-            raise RuntimeError("the wizards answered differently with the trimmed library")
-    except (RuntimeError, subprocess.TimeoutExpired) as err:
-        print(f"warning: standard library not trimmed ({err}); the full one is shipped (2.5 MB)", file=sys.stderr)
-        shutil.rmtree(work, ignore_errors=True)
-        return full
-    shutil.rmtree(folder, ignore_errors=True)
-    (work / "stdlib.zip").parent.rename(folder)
-    return target
+    known = _known_modules()
+    check = None
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        on_full = pool.submit(_run, node, runtime, full, wheel, payload_file)
+        if known:
+            try:
+                _candidate(node, runtime, full, known, work)
+                check = _run(node, runtime, work / "stdlib.zip", wheel, payload_file)
+            except RuntimeError:
+                check = None
+        reference = on_full.result()
+    if check is None or sorted(reference["files"]) != sorted(known):
+        _candidate(node, runtime, full, reference["files"], work)
+        check = _run(node, runtime, work / "stdlib.zip", wheel, payload_file)
+    if check["digest"] != reference["digest"]:
+        raise RuntimeError("the wizards answered differently with the trimmed library")
+    last = cache_dir() / "stdlib" / "last-modules.txt"
+    made = staging(last) / last.name
+    made.write_text("\n".join(sorted(reference["files"])) + "\n", encoding="utf-8")
+    publish(made, last)
+    shutil.rmtree(made.parent, ignore_errors=True)
+
+
+def _candidate(node: str, runtime: Path, full: Path, files: list[str], work: Path) -> None:
+    """work/stdlib.zip: these files of the full library and the codecs of EXTRA, compiled ahead of time."""
+    with zipfile.ZipFile(full) as source:
+        names = set(source.namelist())
+        keep = [n for n in source.namelist() if n in set(files) | set(EXTRA)]
+        missing = set(files) - names
+        if missing:
+            raise RuntimeError(f"modules not in the zip: {sorted(missing)[:5]}")
+        candidate = work / "stdlib.zip"
+        with zipfile.ZipFile(candidate, "w") as out:
+            for name in keep:
+                info = source.getinfo(name)
+                out.writestr(info, source.read(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    compiled = work / "compiled.zip"
+    result = subprocess.run([node, str(ROOT / "hub" / "stdlib.mjs"), "compile", str(runtime), str(candidate),
+                             str(compiled)], capture_output=True, text=True, timeout=900)
+    if result.returncode != 0 or not compiled.exists():
+        raise RuntimeError("compiling: " + (result.stderr.strip()[-600:] or "no output"))
+    compiled.replace(candidate)
 
 
 SPLIT = "_split_packages.json"

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from . import ROOT
-from .npm_assets import cache_dir
+from .cache import cache_dir, locked, publish, staging
 
 
 def _source_digest() -> str:
@@ -31,21 +31,25 @@ def _source_digest() -> str:
 def build_wheel() -> Path:
     """Builds once per source state; later builds reuse the cached wheel."""
     folder = cache_dir() / "wheels" / _source_digest()
-    existing = sorted(folder.glob("*.whl"))
-    if existing:
-        return existing[0]
-    staging = folder.with_suffix(".tmp")
-    shutil.rmtree(staging, ignore_errors=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(staging), str(ROOT)],
-        capture_output=True, text=True, timeout=600,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"Building the wizards wheel failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    for wheel in staging.glob("*.whl"):
-        _recompress(wheel)
-    shutil.rmtree(folder, ignore_errors=True)
-    staging.rename(folder)
+    with locked(f"wheel-{folder.name}"):
+        existing = sorted(folder.glob("*.whl"))
+        if existing:
+            return existing[0]
+        work = staging(folder)
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work), str(ROOT)],
+                capture_output=True, text=True, timeout=600,
+            )
+            if result.returncode != 0:
+                raise RuntimeError(f"Building the wizards wheel failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+            for wheel in work.glob("*.whl"):
+                _recompress(wheel)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        shutil.rmtree(folder, ignore_errors=True)  # a folder without a wheel: left by an older build
+        publish(work, folder)
     return sorted(folder.glob("*.whl"))[0]
 
 

@@ -22,7 +22,10 @@ import re
 import tarfile
 from pathlib import Path
 
-from .npm_assets import AssetError, cache_dir, pinned, tarball
+import shutil
+
+from .cache import cache_dir, publish, staging
+from .npm_assets import AssetError, pinned, tarball
 
 SUFFIX = ".xz"
 # CRC32: the check every xz-embedded build supports. Extreme preset 9: the build does it once per file
@@ -37,14 +40,16 @@ def pack(source: Path) -> Path:
     key = hashlib.sha256(data).hexdigest()[:20]
     target = cache_dir() / "xz" / f"{key}{SUFFIX}"
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = target.with_suffix(".tmp")
         # The window no larger than the file: the decoder allocates what the header declares (64 MB at
         # preset 9), which a phone would pay for nothing.
         window = max(1 << 16, 1 << (len(data) - 1).bit_length())
         filters = [{"id": lzma.FILTER_LZMA2, "preset": _PRESET, "dict_size": min(window, 1 << 26)}]
-        staging.write_bytes(lzma.compress(data, format=lzma.FORMAT_XZ, check=_CHECK, filters=filters))
-        staging.replace(target)
+        folder = staging(target)
+        try:
+            (folder / target.name).write_bytes(lzma.compress(data, format=lzma.FORMAT_XZ, check=_CHECK, filters=filters))
+            publish(folder / target.name, target)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
     return target
 
 

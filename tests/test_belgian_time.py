@@ -179,3 +179,27 @@ def test_wall_clock_round_trip_and_72_real_hours(moment):
     # Read back as a wall-clock time, the deadline is never later than 72 hours (the repeated October
     # hour is read as its first occurrence), and at most one hour earlier.
     assert dt.timedelta(hours=71) <= bt.to_utc(deadline) - back <= dt.timedelta(hours=72)
+
+
+@pytest.mark.parametrize("lang, question, day", [
+    ("nl", "Wanneer wist uw organisatie", "7 december 2099 om 10:00"),
+    ("fr", "Quand votre organisation", "7 décembre 2099 à 10\u00a0h\u00a000"),
+    ("en", "When did your organisation", "7 December 2099 at 10:00"),
+])
+def test_a_refused_date_names_the_question_in_words_and_the_date_as_a_belgian_writes_it(lang, question, day):
+    from wizards.present.render import refusal_message
+
+    with pytest.raises(Refused) as refused:
+        decide(WIZARDS["breach"], {"is_breach": "yes", "role": "processor", "aware_at": "2099-12-07T10:00"})
+    message = refusal_message(refused.value, lang)
+    assert question in message and day in message, message
+    assert "aware_at" not in message and "2099-12-07" not in message, message
+
+
+def test_a_refused_day_without_time_is_written_as_a_date():
+    from wizards.present.render import refusal_message
+
+    with pytest.raises(Refused) as refused:
+        decide(WIZARDS["requests"], {"asks": "access", "excessive": "no", "others_data": "no", "received_on": "2099-03-01"})
+    message = refusal_message(refused.value, "fr")
+    assert "1er mars 2099" in message and "received_on" not in message, message

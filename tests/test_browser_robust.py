@@ -53,28 +53,56 @@ def test_no_answer_reaches_the_server_without_the_page_script(hub, browser, how)
         context.close()
 
 
-def test_delete_my_data_clears_every_store_the_site_writes(hub, context):
-    page = context.new_page()
+STORE_EVERYTHING = """async () => {
+    localStorage.setItem("gdpr-hub.profile", '{"employees": "3"}');
+    localStorage.setItem("gdpr-hub.results", '{"dpo": {"md": "x"}}');
+    localStorage.setItem("gdpr-hub.record", '{"activities": [{"activity": "Klantenkaart"}]}');
+    localStorage.setItem("/.__palette", "{}");          // Material keeps its settings under the site's path
+    localStorage.setItem("another-app", "keep");        // not ours: another site on the same origin
+    sessionStorage.setItem("/.__search", "camera");
+    sessionStorage.setItem("gdpr-hub.anything", "x");
+    const cache = await caches.open("gdpr-hub-test");
+    await cache.put("/wizards/dpo/?public_body=no", new Response("answers in the address"));
+    await cache.put("/wizards/dpo/", new Response("a page"));
+    await (await caches.open("another-app")).put("/other/", new Response("not ours"));
+}"""
+
+LEFT = """async () => ({
+    local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort(),
+    caches: (await caches.keys()).sort(),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+})"""
+
+
+def test_delete_everything_clears_every_store_the_site_writes(hub, context_with_offline_cache):
+    """Also the offline cache (it shows which wizards were visited), Python's runtime and snapshot, and
+    the service worker; asked first, since the record of processing activities goes too."""
+    page = context_with_offline_cache.new_page()
+    page.goto(hub.url + "wizards/dpo/")
+    wait_ready(page)
+    page.wait_for_function("async () => (await navigator.serviceWorker.getRegistrations()).length === 1")
     page.goto(hub.url + "wizards/")
-    page.evaluate("""async () => {
-        localStorage.setItem("gdpr-hub.profile", '{"employees": "3"}');
-        localStorage.setItem("gdpr-hub.results", '{"dpo": {"md": "x"}}');
-        localStorage.setItem("/.__palette", "{}");          // Material keeps its settings under the site's path
-        localStorage.setItem("another-app", "keep");        // not ours: another site on the same origin
-        sessionStorage.setItem("/.__search", "camera");
-        sessionStorage.setItem("gdpr-hub.anything", "x");
-        const cache = await caches.open("gdpr-hub-test");
-        await cache.put("/wizards/dpo/?public_body=no", new Response("answers in the address"));
-        await cache.put("/wizards/dpo/", new Response("a page"));
-    }""")
+    page.evaluate(STORE_EVERYTHING)
+    assert any(name.startswith("gdpr-hub-wizards-") for name in page.evaluate(LEFT)["caches"])
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.click("form.wz-profile button[data-action=clear]")
     page.wait_for_function("t => document.querySelector('form.wz-profile .wz-status').textContent === t",
                            arg=t("nl", "profile.cleared"))
-    left = page.evaluate("""async () => ({
-        local: Object.keys(localStorage), session: Object.keys(sessionStorage),
-        cached: (await (await caches.open("gdpr-hub-test")).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search),
-    })""")
-    assert left == {"local": ["another-app"], "session": [], "cached": ["/wizards/dpo/"]}
+    assert asked == [t("nl", "profile.clear_confirm")]
+    assert page.evaluate(LEFT) == {"local": ["another-app"], "session": [], "caches": ["another-app"], "workers": 0}
+
+
+def test_delete_everything_dismissed_keeps_everything(hub, context):
+    page = context.new_page()
+    page.goto(hub.url + "wizards/")
+    page.evaluate(STORE_EVERYTHING)
+    before = page.evaluate(LEFT)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("form.wz-profile button[data-action=clear]")
+    page.wait_for_timeout(500)
+    assert page.evaluate(LEFT) == before
+    assert "Klantenkaart" in page.evaluate("localStorage.getItem('gdpr-hub.record')")
 
 
 def test_anchor_links_leave_the_answers_alone(hub, context):
@@ -140,6 +168,7 @@ def test_broken_storage_stops_neither_the_wizard_nor_the_profile_page(hub, conte
     with page.expect_download() as info:
         page.click("form.wz-profile button[data-action=download-all]")
     assert t("nl", "dpo.title") in open(info.value.path(), encoding="utf-8").read()
+    page.once("dialog", lambda dialog: dialog.accept())
     page.click("form.wz-profile button[data-action=clear]")
     page.wait_for_function("() => localStorage.getItem('gdpr-hub.profile') === null")
     assert errors == []
@@ -249,7 +278,7 @@ def test_an_answer_after_a_failed_start_keeps_the_failure_message(hub, context):
     page = context.new_page()
     page.goto(hub.url + "wizards/dpo/")
     page.wait_for_selector(".wz[data-state=failed]", timeout=30000)
-    page.check("form.wz-step input[value=no]")
-    page.click("form.wz-step .wz-next")
+    # Issue 23 #17: the form's "Volgende" led nowhere after a failed start; the flowchart replaces it.
+    assert not page.is_visible("form.wz-step .wz-next")
     assert page.inner_text(".wz-status") == t("nl", "ui.failed")
     assert page.is_visible("details.wz-flow[open]")

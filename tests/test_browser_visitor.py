@@ -97,7 +97,7 @@ CHECK_PAGE = """() => {
     .filter((e) => getComputedStyle(e).display !== 'none').map(name);
   const wide = [...document.querySelectorAll('.md-content *')]
     .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && visible(e)
-                   && !e.closest('.md-typeset__scrollwrap:not(.hub-table), pre, .highlight'))
+                   && !e.closest('.md-typeset__scrollwrap:not(.hub-table), pre, .highlight, .wz-mermaid'))
     .slice(0, 3).map(name);
   return {scrollWidth: document.documentElement.scrollWidth, innerWidth, hidden: hiddenShown.concat(mustHide), wide};
 }"""
@@ -160,7 +160,8 @@ def test_hidden_elements_are_not_visible(crawl):
 
 
 def test_no_page_scrolls_sideways_at_360_px(crawl):
-    """Catches the 1,169 px wide wizard page (Mermaid source) and tables wider than a phone (items 2, 11)."""
+    """Catches the 1,169 px wide wizard page (Mermaid source) and tables wider than a phone (items 2, 11).
+    The drawn flowchart is wider on purpose (issue 23 #17: readable) and scrolls in its own box."""
     wide = [f"{url}: {seen['layout'][-1]['scrollWidth']} px {seen['layout'][-1]['wide']}" for url, seen in crawl.items()
             if seen["layout"][-1]["scrollWidth"] > seen["layout"][-1]["innerWidth"] or seen["layout"][-1]["wide"]]
     assert not wide, "\n".join(wide[:20])

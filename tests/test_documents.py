@@ -159,7 +159,7 @@ def test_xlsx_cells_are_text_not_formulas():
     import io
 
     book = load_workbook(io.BytesIO(spreadsheet.write(tricky_record(), "nl", "xlsx")))
-    cell = book["Organisation"]["B1"]
+    cell = book["Organisatie"]["B1"]  # the sheet names are in the page's language
     assert cell.value == "=SUM(A1)" and cell.data_type == "s"
 
 
@@ -417,7 +417,7 @@ def test_cli_check_exits_1_with_gaps_and_2_on_bad_input(tmp_path):
     gaps = cli(["check", "--lang", "en"], json.dumps({"activities": [{"activity": "x"}]}))
     assert gaps.returncode == 1 and "Art. 30(1)(b) GDPR" in gaps.stdout
     bad = cli(["record", "--lang", "en"], "{not json")
-    assert bad.returncode == 2 and "not JSON: line 1" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "The record is not valid JSON: line 1, column 2." in bad.stderr and "Traceback" not in bad.stderr
     out = tmp_path / "r.xlsx"
     done = cli(["record", "--format", "xlsx", "-o", str(out)], json.dumps(complete_record()))
     assert done.returncode == 0 and spreadsheet.read(out.read_bytes(), "xlsx") == complete_record()
@@ -493,7 +493,8 @@ def test_browser_bridge_answers_in_json_and_refuses_without_traceback():
     good = json.loads(browser.step(json.dumps({"document": "check", "lang": "fr", "record": complete_record()})))
     assert good == {"status": "ok", "gaps": []}
     bad = json.loads(browser.step(json.dumps({"document": "notice", "lang": "nl", "record": {"activities": "x"}})))
-    assert bad["status"] == "refused" and "activities" in bad["message"]
+    assert bad["status"] == "refused" and "activities" in bad["detail"]
+    assert bad["message"] == "“Verwerkingen”: dit deel heeft niet de vorm van een register."  # the page's language
     made = json.loads(browser.step(json.dumps({"document": "spreadsheet", "format": "ods", "lang": "nl",
                                                 "record": complete_record()})))
     import base64

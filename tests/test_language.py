@@ -210,3 +210,18 @@ def test_a_single_language_source_is_refused_with_file_line_and_field(tmp_path):
         load_sector(folder)
     assert error.value.path == "register[1].retention_source", str(error.value)
     assert error.value.line == line and "nl, fr and en" in str(error.value), str(error.value)
+
+
+FRENCH_WORDS = re.compile(r"\b(les|des|doivent|elles|désigner|toutes|du|une|pour|sur)\b", re.I)
+
+
+def test_dutch_sources_are_named_in_dutch():
+    """A Dutch reader of a verdict's sources gets Dutch words; a source written in French says so in Dutch
+    instead of quoting its French title (the DPO wizard cited Unisoc's article by its French title)."""
+    labels = {}
+    for path in sorted((ROOT / "wizards" / "present").glob("citations*.toml")):
+        for key, entry in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            labels[f"{path.name}:{key}"] = entry["nl"]
+    assert labels
+    faults = {where: FRENCH_WORDS.findall(label) for where, label in labels.items() if FRENCH_WORDS.search(label)}
+    assert not faults, faults

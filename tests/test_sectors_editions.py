@@ -1,6 +1,7 @@
 """Sector folders and editions: schema errors name file, line and field; a new sector is just a folder;
 every edition builds; a failed build leaves no half-built site."""
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -96,6 +97,18 @@ def test_every_edition_builds_with_its_branding(edition):
     nav = home.split('class="md-tabs__list"', 1)[1]
     assert nav.index(f"sectors/{edition}/") < nav.index("wizards/"), "the edition's sector comes first in the navigation"
     assert (site / "sectors" / edition / "register.csv").exists()
+    # Its home page is the edition's own, in every language: its name, its one sector, not the hub's five.
+    others = [folder.name for folder in sector_folders() if folder.name != edition]
+    for lang, prefix in (("nl", ""), ("fr", "fr/"), ("en", "en/")):
+        page = (site / prefix / "index.html").read_text(encoding="utf-8")
+        article = page.split('<article', 1)[1].split("</article>", 1)[0]
+        name = data["edition"]["site_name"][lang]
+        assert re.search(r"<title>(.*?)</title>", page).group(1).replace("&#39;", "'") == name
+        assert re.search(r"<h1[^>]*>(.*?)<", article).group(1).replace("&#39;", "'") == name
+        assert f"sectors/{edition}/" in article
+        assert not [o for o in others if f"sectors/{o}/" in article or load_sector(SECTORS_DIR / o).data["name"][lang] in article]
+        hub_title = (ROOT / "docs" / lang / "index.md").read_text(encoding="utf-8").split("\n# ", 1)[1].split("\n", 1)[0]
+        assert hub_title not in page.replace("&#39;", "'")
     # The record builder of an edition starts from this sector's sample only (hub/record_page.py).
     record_page = (site / "wizards" / "record" / "index.html").read_text(encoding="utf-8")
     blob = json.loads(record_page.split('id="rec-data">', 1)[1].split("</script>", 1)[0])

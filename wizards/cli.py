@@ -13,6 +13,7 @@ from typing import Any
 
 from wizards.engine.paths import table
 from wizards.engine.walk import Refused, decide
+from wizards.present import terminal
 from wizards.present.render import refusal_message, to_dict, to_json
 from wizards.registry import WIZARDS, get
 from wizards.present.schema import answer_schema
@@ -20,14 +21,7 @@ from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 _CLI_ONLY = {"no_input"}
-# More digits than any answer needs; Python refuses to convert an integer string of 4,301 digits or more.
-_MAX_DIGITS = 15
-
-
-def _parse_int(text: str) -> int:
-    if len(text.lstrip("-")) > _MAX_DIGITS:
-        raise ValueError("too many digits")
-    return int(text)
+_TYPED = {"value", "question", "wizard"}
 
 
 def _suggest(word: str, choices: list[str]) -> str | None:
@@ -37,6 +31,8 @@ def _suggest(word: str, choices: list[str]) -> str | None:
 
 def _refuse(refused: Refused, lang: str, wizard_id: str | None = None) -> int:
     """Prints the refusal as JSON; where a name was mistyped, lists the valid ones or the closest one."""
+    # The values a visitor typed are quoted cut short; the texts the wizard itself names are kept whole.
+    refused = Refused(refused.code, **{k: terminal.shorten(v) if k in _TYPED else v for k, v in refused.params.items()})
     # Refusals only the command line makes have their texts under cli.*.
     message = (t(lang, f"cli.{refused.code}", **refused.params) if refused.code in _CLI_ONLY
                else refusal_message(refused, lang))
@@ -53,7 +49,8 @@ def _refuse(refused: Refused, lang: str, wizard_id: str | None = None) -> int:
         extra["suggestion"] = suggestion
         message += " " + t(lang, "cli.did_you_mean", suggestion=suggestion)
     params = {k: v for k, v in refused.params.items() if isinstance(v, (str, int))}
-    print(json.dumps({"error": refused.code, "message": message, **params, **extra}, ensure_ascii=False, indent=2))
+    terminal.write(json.dumps({"error": refused.code, "message": message, **params, **extra},
+                              ensure_ascii=False, indent=2) + "\n", None)
     return 2
 
 
@@ -61,19 +58,14 @@ def _read_answers(wizard_id: str, lang: str) -> object:
     if sys.stdin.isatty():
         # Someone typed the command without a file: say what the program waits for instead of hanging silently.
         print(t(lang, "cli.terminal_hint", wizard=wizard_id), file=sys.stderr, flush=True)
-    raw = sys.stdin.read()
-    if raw.strip() == "":
-        raise Refused("no_input", wizard=wizard_id)
     try:
-        return json.loads(raw, parse_int=_parse_int)
-    except json.JSONDecodeError as err:
-        # Python's own reason ("Expecting value") is English; the position is said in the chosen language.
-        raise Refused("not_json", detail=t(lang, "cli.json_position", line=err.lineno, column=err.colno),
-                      line=err.lineno, column=err.colno) from None
-    except ValueError:
-        raise Refused("not_json", detail=t(lang, "cli.number_too_long", digits=_MAX_DIGITS)) from None
-    except RecursionError:
-        raise Refused("not_json", detail=t(lang, "cli.too_deep")) from None
+        return terminal.read_json()
+    except terminal.Unusable as err:
+        if err.code == "no_input":
+            raise Refused("no_input", wizard=wizard_id) from None
+        # Python's own reasons ("Expecting value") are English; the message is in the chosen language.
+        raise Refused("not_json", detail=t(lang, f"cli.{err.code}", **err.params),
+                      **{k: v for k, v in err.params.items() if k in ("line", "column")}) from None
 
 
 def _paths(folder: str | None) -> int:
@@ -109,10 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         wizard = get(args.wizard)
         if args.schema:
-            print(json.dumps(answer_schema(wizard, args.lang), ensure_ascii=False, indent=2))
+            terminal.write(json.dumps(answer_schema(wizard, args.lang), ensure_ascii=False, indent=2) + "\n", None)
             return 0
         decision = decide(wizard, _read_answers(wizard.id, args.lang))
     except Refused as refused:
         return _refuse(refused, args.lang, args.wizard)
-    print(to_json(to_dict(wizard, decision, args.lang)))
+    terminal.write(to_json(to_dict(wizard, decision, args.lang)) + "\n", None)
     return 0

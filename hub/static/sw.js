@@ -71,7 +71,9 @@ self.addEventListener("fetch", (event) => {
   // Files under assets/ are named after their contents (or change the cache's name): cache first.
   if (url.pathname.includes("/assets/")) {
     event.respondWith((async () => {
-      const hit = await caches.match(key);
+      // A request that asks past every cache (the Python worker fetching again a copy it found damaged)
+      // gets the host's bytes, which then replace the kept ones.
+      const hit = event.request.cache === "reload" ? null : await caches.match(key);
       if (hit) return hit;
       const response = await fetch(event.request);
       if (response.ok && url.search === "") {

@@ -1,6 +1,8 @@
 // The wizard on the page. It holds no legal logic: Python (in a Web Worker, through Pyodide) decides
 // and renders; this file passes answers to it and shows what comes back. Answers stay in this tab,
 // in the URL fragment (never sent to a server) and, for the organisation profile, in localStorage.
+// Seen by the page head's fallback (boot.js), which shows the outline and flowchart if this file never ran.
+window.__wzScript = true;
 const PROFILE_KEY = "gdpr-hub.profile";
 const RESULTS_KEY = "gdpr-hub.results";
 // A slow start is not a failure: the page waits as long as the runtime's bytes keep arriving, and gives
@@ -80,7 +82,8 @@ function bootWorker() {
   const boot = window.__wzBoot;
   worker = boot.worker;
   let settled = false;
-  boot.ready.then(() => { settled = true; }, () => { settled = true; });
+  // After a failed start the page head may start a second worker (boot.js): steps go to the one that is ready.
+  boot.ready.then(() => { worker = boot.worker; settled = true; }, () => { settled = true; });
   const stalled = new Promise((_, reject) => {
     const check = () => {
       if (settled) return;
@@ -382,7 +385,12 @@ function renderFlowchart(details, root) {
   target.dataset.done = "1";
   const source = details.querySelector(".wz-mermaid-src").textContent;
   const draw = () => window.mermaid.render("wzchart" + Math.random().toString(36).slice(2), source)
-    .then(({ svg }) => { target.innerHTML = svg; })
+    .then(({ svg }) => {
+      target.innerHTML = svg;
+      // Mermaid scales the chart down to the column; a narrow screen keeps its drawn width (hub.css).
+      const chart = target.querySelector("svg");
+      if (chart?.style.maxWidth) chart.style.setProperty("--wz-chart-width", chart.style.maxWidth);
+    })
     .catch(() => { target.dataset.done = ""; });
   if (window.mermaid) return draw();
   const script = document.createElement("script");
@@ -461,6 +469,8 @@ function setupProfile(form) {
   form.addEventListener("click", async (event) => {
     const action = event.target.closest("button[data-action]")?.dataset.action;
     if (action === "clear") {
+      // The record of processing activities goes too, and it may be hours of work: asked first.
+      if (!confirm(texts.profile_clear_confirm)) return;
       form.reset();
       await clearSiteData(form.dataset.root || "");
       status.textContent = texts.profile_cleared;
@@ -471,10 +481,10 @@ function setupProfile(form) {
   });
 }
 
-// "Delete my data" removes everything this site keeps in the browser: the profile and results, the
-// search and display settings Material keeps under the site's path, anything in session storage,
-// and from the offline cache every page stored with a query string (the only address that can hold
-// answers; they normally live in the fragment, which is never stored).
+// "Delete everything this site keeps in this browser": the profile, the results and the record, the
+// search and display settings Material keeps under the site's path, anything in session storage, every
+// cache of the site (the offline copies, which show which pages were visited, Python's runtime and the
+// memory snapshot) and the offline cache's service worker. Another site on the same origin keeps its own.
 async function clearSiteData(root) {
   const scope = new URL(root || ".", location.href).pathname;
   for (const name of ["localStorage", "sessionStorage"]) {
@@ -484,13 +494,14 @@ async function clearSiteData(root) {
     } catch { /* storage switched off: nothing is stored either */ }
   }
   try {
-    if (!("caches" in window)) return;
-    for (const name of await caches.keys()) {
-      if (!name.startsWith("gdpr-hub")) continue;
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) if (new URL(request.url).search) await cache.delete(request);
-    }
+    for (const name of await caches.keys()) if (name.startsWith("gdpr-hub")) await caches.delete(name);
   } catch { /* no cache storage (private window): nothing to remove */ }
+  try {
+    const site = new URL(scope, location.href).href;
+    for (const registration of await navigator.serviceWorker.getRegistrations()) {
+      if (registration.scope.startsWith(site)) await registration.unregister();
+    }
+  } catch { /* no service workers here */ }
 }
 
 // Markdown from stored text: every text is escaped, so HTML, headings, lists or links hidden in

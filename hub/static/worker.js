@@ -42,7 +42,9 @@ function counted(response, name) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-const fetchQuietly = (url) => networkFetch(url, { referrerPolicy: "no-referrer", credentials: "same-origin" });
+// `reload` passes by the browser's HTTP cache, which may hold the same bad bytes as a dropped copy.
+const fetchQuietly = (url, reload = false) => networkFetch(url, { referrerPolicy: "no-referrer", credentials: "same-origin",
+  ...(reload ? { cache: "reload" } : {}) });
 const fetchDecoder = () => (decoderURL ? fetchQuietly(decoderURL) : Promise.reject(new Error("no xz decoder")));
 
 // Pyodide only logs a failed runtime download or instantiation and then waits for ever: say it
@@ -54,9 +56,9 @@ function failed(error) {
 
 // The xz copy, unpacked while it arrives; null when the copy or the decoder cannot be had (the plain
 // file is fetched instead).
-async function unpacked(url, name) {
+async function unpacked(url, name, reload) {
   try {
-    const [response, unxz] = await Promise.all([fetchQuietly(url + ".xz"), unxzStream(fetchDecoder)]);
+    const [response, unxz] = await Promise.all([fetchQuietly(url + ".xz", reload), unxzStream(fetchDecoder)]);
     if (!response.ok) return null;
     const type = url.endsWith(".wasm") ? "application/wasm" : "application/zip";
     const body = counted(response, name).body.pipeThrough(unxz)
@@ -68,18 +70,71 @@ async function unpacked(url, name) {
   }
 }
 
+// SHA-256 digests, as hex, of the runtime, the standard library and the wheel as the build made them
+// (hub/mkdocs_hooks.py, _boot_paths), by URL.
+let digests = {};
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// Whether bytes kept in Cache Storage are those expected; a copy with nothing to check it against is not.
+const intact = (bytes, expected) => (expected ? sha256(bytes).then((d) => d === expected, () => false) : Promise.resolve(false));
+
 async function keptFetch(url) {
   let cache = null;
+  let hit = null;
   try {
     cache = await caches.open(kept.get(url));
-    const hit = await cache.match(url);
-    if (hit) return hit;
+    hit = await cache.match(url);
   } catch { /* no Cache Storage (private mode in some browsers): fetch as usual */ }
+  return hit ? checkedCopy(hit, url, cache) : download(url, cache, false);
+}
+
+// A kept copy whose bytes are not the build's (tampered, or damaged on disk) is dropped and fetched again,
+// so that it neither breaks every later visit nor runs other code. The check runs when the body is first
+// read: a copy that is never read (the runtime, when compiled early) costs nothing.
+function checkedCopy(hit, url, cache) {
+  const headers = { "content-type": hit.headers.get("content-type") || "application/octet-stream" };
+  let fresh = null;
+  const body = new ReadableStream({
+    async pull(controller) {
+      if (!fresh) {
+        let bytes = null;
+        try {
+          bytes = await hit.arrayBuffer();
+        } catch (error) { console.warn("kept copy unreadable:", url, error); }
+        if (bytes && await intact(bytes, digests[url])) {
+          controller.enqueue(new Uint8Array(bytes));
+          controller.close();
+          return;
+        }
+        console.warn("kept copy differs from the build's; fetched again:", url);
+        phases.dropped = [...(phases.dropped || []), url.split("/").pop()];
+        await cache.delete(url).catch(() => {});
+        try {
+          fresh = (await download(url, cache, true)).body.getReader();
+        } catch (error) {
+          controller.error(error);
+          return;
+        }
+      }
+      const { done, value } = await fresh.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) { return fresh?.cancel(reason); },
+  }, { highWaterMark: 0 });
+  return new Response(body, { headers });
+}
+
+async function download(url, cache, reload) {
   const name = url.split("/").pop().split(".")[0];
-  let response = packed.has(url) ? await unpacked(url, name) : null;
+  let response = packed.has(url) ? await unpacked(url, name, reload) : null;
   if (!response) {
     try {
-      response = await fetchQuietly(url);
+      response = await fetchQuietly(url, reload);
       if (!response.ok) throw new Error(`${url}: ${response.status}`);
     } catch (error) {
       throw failed(error);
@@ -186,7 +241,8 @@ async function findSnapshot(config) {
   const [image, files] = await Promise.all([keptCopy(config.snapshotURL, config.wizardsCache),
     keptCopy(config.filesURL, config.wizardsCache)]);
   if (!image || !files) return null;
-  return { image, files, size: Number(image.headers.get("x-image-size")), head: Number(image.headers.get("x-image-head")) };
+  return { image, files, size: Number(image.headers.get("x-image-size")), head: Number(image.headers.get("x-image-head")),
+           imageDigest: image.headers.get("x-sha256"), filesDigest: files.headers.get("x-sha256") };
 }
 
 // A kept response's body in one piece: read through its Blob with FileReaderSync, which the browser
@@ -216,6 +272,9 @@ function restoring(saved, runtime) {
     const module = await (await runtime).default(settings);
     const packed = await saved.packed;
     mark("module_linked");
+    // Checked against the digests stored beside them before a byte reaches Python's memory.
+    if (!(await saved.intact) || !(await saved.filesIntact)) throw new Error("snapshot differs from the one kept");
+    mark("snapshot_checked");
     unpackRange(packed, 0, saved.head, header);
     if (new DataView(header.buffer).getUint32(4, true) !== saved.head) throw new Error("snapshot header size differs");
     // Memory above the fresh module's break was never written, so zeros need writing only below it.
@@ -237,17 +296,21 @@ async function forgetSnapshot(config) {
 
 // Made once per deployment in the visitor's browser, kept in their own cache, never sent anywhere.
 // It is taken before the first answer reaches Python, so it holds no answer.
+// Each part is stored with its SHA-256, checked on the next visit: a copy changed since is not used.
 async function keepSnapshot(config, { image, files }) {
   const packed = packSnapshot(image);
   mark("snapshot_packed");
+  const filesBytes = await files.arrayBuffer();
+  const [packedDigest, filesDigest] = await Promise.all([sha256(packed), sha256(filesBytes)]);
   const cache = await caches.open(config.wizardsCache);
-  await cache.put(config.filesURL, new Response(files, { headers: { "content-type": "application/octet-stream" } }));
+  await cache.put(config.filesURL, new Response(filesBytes, {
+    headers: { "content-type": "application/octet-stream", "x-sha256": filesDigest } }));
   // The image's size and the size of Pyodide's header in it (its second u32) beside it: the next visit
   // hands Pyodide these at once and writes the rest while Pyodide sets up (restoring).
   const head = new DataView(image.buffer, image.byteOffset, 8).getUint32(4, true);
   await cache.put(config.snapshotURL, new Response(packed, {
     headers: { "content-type": "application/octet-stream", "x-image-size": String(image.byteLength),
-               "x-image-head": String(head) } }));
+               "x-image-head": String(head), "x-sha256": packedDigest } }));
   mark("snapshot_kept");
   self.postMessage({ type: "snapshot-kept", bytes: packed.byteLength });
 }
@@ -282,7 +345,8 @@ function compileEachSignatureOnce() {
 
 const WARM_UP = `
 import json
-from wizards import browser, citations, registry, texts
+from wizards import browser, registry
+from wizards.present import citations, texts
 for lang in texts.LANGUAGES:
     texts.catalogue(lang)
 citations.known()
@@ -299,6 +363,7 @@ async function start(config) {
   kept.set(config.stdlibURL, config.wizardsCache);
   kept.set(config.wheelURL, config.wizardsCache);
   for (const url of config.packed || []) packed.add(url);
+  digests = config.digests || {};
   compileEachSignatureOnce();
   decoderURL = config.decoderURL;
   progress.total = config.bytes || 0;
@@ -335,8 +400,13 @@ async function start(config) {
   let early = null;
   if (hit) {
     try {
-      early = WebAssembly.compile(await readAtOnce(hit));
+      const bytes = await readAtOnce(hit);
       mark("wasm_read");
+      // Digested while it compiles; a copy that differs is not used, and Pyodide's own request for it
+      // then fetches it again (checkedCopy).
+      const checked = intact(bytes, digests[config.runtimeURL + "pyodide.asm.wasm"]);
+      checked.then(() => mark("wasm_checked"));
+      early = WebAssembly.compile(bytes).then(async (module) => ((await checked) ? module : null));
     } catch (error) { console.warn("runtime not compiled early:", error); }
   }
   compileEarly(early ? early.catch(() => null) : null);
@@ -345,6 +415,10 @@ async function start(config) {
   if (saved) {
     saved.packed = readAtOnce(saved.image);
     saved.packed.then(() => mark("snapshot_read"), () => {});
+    // Digested beside the linking, which waits for the browser anyway.
+    saved.intact = saved.packed.then((bytes) => intact(bytes, saved.imageDigest), () => false);
+    saved.filesBytes = saved.files.arrayBuffer();
+    saved.filesIntact = saved.filesBytes.then((bytes) => intact(bytes, saved.filesDigest), () => false);
   }
   // Without a snapshot the runtime is downloaded: the decoder of its xz copies is wanted at once.
   if (!saved && decoderURL) loadDecoder(fetchDecoder).catch(() => {});
@@ -361,7 +435,7 @@ async function start(config) {
       pyodide = await boot((await imported).loadPyodide, config, restoring(saved, runtime));
       mark("snapshot_restored");
       // The wizards' modules are in the restored memory; their data files (texts) are read from disk.
-      writeFiles(pyodide, await saved.files.arrayBuffer());
+      writeFiles(pyodide, await saved.filesBytes);
       mark("files_written");
       phases.started_from = "snapshot";
     } catch (error) {

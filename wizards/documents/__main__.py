@@ -8,7 +8,8 @@
 A sector's sample record comes from the build side, which reads the sector files:
 `python -m hub sample --sector pharmacies --lang nl > record.json`.
 
-Exit codes: 0 done, 1 the check found gaps, 2 bad input (the message names the field).
+Exit codes: 0 done, 1 the check found gaps, 2 bad input or an output that cannot be written (the message,
+in the chosen language, names the field or the file; no file is left half written).
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ import json
 import sys
 from typing import Any
 
-from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES
+from wizards.present import terminal
+from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from wizards.documents import annexes, notice, tables
 from wizards.documents.record import RecordError, messages, normalise
 
@@ -26,21 +28,39 @@ FORMATS = {"record": ("md", "csv", "json", "xlsx", "ods"), "annexes": ("md", "ht
            "notice": ("html", "page"), "check": ("text",)}
 
 
-def _numbers(text: str) -> list[int]:
-    try:
-        return [int(v) - 1 for v in text.split(",") if v.strip()]
-    except ValueError:
-        raise RecordError(f"expected row numbers like 1,3 — got {text!r}") from None
+class Refused(Exception):
+    """Bad input, said with the text `cli.<code>` in the chosen language."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
-def _read_record() -> dict[str, Any]:
+def _row_number(text: str, count: int, code: str) -> int:
+    """A 1-based number from the command line as a 0-based index, within the record's `count` rows."""
+    text = text.strip()
+    if count == 0:
+        raise Refused(f"documents_no_{code}")
+    if not (text.isascii() and text.isdigit()) or len(text) > terminal.MAX_DIGITS or not 1 <= int(text) <= count:
+        raise Refused(f"documents_{code}", count=count)
+    return int(text) - 1
+
+
+def _rows(text: str, count: int) -> list[int]:
+    # A row named twice is one row of the notice, in the record's order like the record's own choice.
+    return sorted({_row_number(v, count, "activities") for v in text.split(",") if v.strip()})
+
+
+def _read_record(lang: str) -> dict[str, Any]:
     if sys.stdin.isatty():
-        raise RecordError("give the record as JSON on standard input, e.g. < record.json")
-    raw = sys.stdin.read()
+        raise Refused("documents_no_input")
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as err:
-        raise RecordError(f"not JSON: line {err.lineno}, column {err.colno}: {err.msg}") from None
+        data = terminal.read_json()
+    except terminal.Unusable as err:
+        if err.code == "no_input":
+            raise Refused("documents_no_input") from None
+        raise Refused("documents_not_json", detail=t(lang, f"cli.{err.code}", **err.params)) from None
     return normalise(data)
 
 
@@ -48,8 +68,8 @@ def run(args: argparse.Namespace) -> tuple[int, str | bytes]:
     lang, date, kind = args.lang, args.date, args.document
     fmt = args.format or FORMATS[kind][0]
     if fmt not in FORMATS[kind]:
-        raise RecordError(f"--format for {kind}: one of {', '.join(FORMATS[kind])}")
-    record = _read_record()
+        raise Refused("documents_format", document=kind, formats=", ".join(FORMATS[kind]))
+    record = _read_record(lang)
     if kind == "check":
         gaps = messages(record, lang)
         return (1 if gaps else 0), "\n".join(gaps) + ("\n" if gaps else "")
@@ -63,14 +83,12 @@ def run(args: argparse.Namespace) -> tuple[int, str | bytes]:
             return 0, json.dumps(record, ensure_ascii=False, indent=2) + "\n"
         return 0, tables.to_markdown(record, lang, date)
     if kind in ("annexes", "checklist"):
-        index = (args.supplier or 1) - 1
-        if not 0 <= index < len(record["suppliers"]):
-            raise RecordError(f"--supplier: the record lists {len(record['suppliers'])} supplier(s)")
+        index = _row_number(args.supplier or "1", len(record["suppliers"]), "supplier")
         if kind == "checklist":
             return 0, annexes.checklist_markdown(record, index, lang, date)
         render = annexes.to_html if fmt == "html" else annexes.to_markdown
         return 0, render(record, index, lang, date)
-    picked = _numbers(args.activities) if args.activities else None
+    picked = _rows(args.activities, len(record["activities"])) if args.activities else None
     render = notice.to_page if fmt == "page" else notice.to_html
     return 0, render(record, lang, date, picked)
 
@@ -80,24 +98,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("document", choices=tuple(FORMATS))
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--format", help="record: md, csv, json, xlsx, ods; annexes: md, html; notice: html, page")
-    parser.add_argument("--supplier", type=int, help="annexes/checklist: the supplier's number in the record (from 1)")
+    parser.add_argument("--supplier", help="annexes/checklist: the supplier's number in the record (from 1)")
     parser.add_argument("--activities", help="notice: the rows it covers, e.g. 1,3 (default: the record's choice, or all)")
     parser.add_argument("--date", default=datetime.date.today().isoformat(), help="the date printed on the document")
     parser.add_argument("-o", "--output", help="write to this file instead of standard output")
     args = parser.parse_args(argv)
     try:
         code, out = run(args)
+        terminal.write(out, args.output)
+    except Refused as err:
+        return _refuse(args.lang, f"cli.{err.code}", **err.params)
+    except terminal.Unusable as err:
+        if err.code == "cannot_write":
+            return _refuse(args.lang, "cli.cannot_write", **err.params)
+        return _refuse(args.lang, "cli.documents_not_json", detail=t(args.lang, f"cli.{err.code}", **err.params))
     except RecordError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    if args.output:
-        with open(args.output, "wb") as handle:
-            handle.write(out if isinstance(out, bytes) else out.encode("utf-8"))
-    elif isinstance(out, bytes):
-        sys.stdout.buffer.write(out)
-    else:
-        sys.stdout.write(out)
+        # The reason names the field and may quote the value found there, which is cut short.
+        return _refuse(args.lang, "cli.documents_bad_record", detail=terminal.shorten(err.in_language(args.lang), 300))
     return code
+
+
+def _refuse(lang: str, key: str, **params: Any) -> int:
+    print(t(lang, key, **params), file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

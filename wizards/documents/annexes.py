@@ -11,7 +11,7 @@ from typing import Any
 
 from wizards.present.texts import t
 from wizards.documents.record import CHECKLIST_POINTS, RecordError
-from wizards.documents.text import colon, e, eurlex, semicolon, stamp
+from wizards.documents.text import colon, e, eurlex, md, semicolon, stamp
 
 
 def _activities(record: dict[str, Any], supplier: dict[str, Any]) -> list[dict[str, Any]]:
@@ -81,7 +81,9 @@ def to_markdown(record: dict[str, Any], index: int, lang: str, date: str) -> str
         for label, text in items:
             if text == "COVER":
                 text = t(lang, "doc.annex.cover", url=f"[{t(lang, 'doc.annex.link_text')}]({eurlex(lang)})")
-            lines += [f"**{label}{colon(lang)}** {text}" if label else text, ""]
+            else:  # a visitor's words, escaped; only the cover's link above is Markdown
+                text = md(text)
+            lines += [f"**{md(label)}{colon(lang)}** {text}" if label else text, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -103,7 +105,7 @@ def to_html(record: dict[str, Any], index: int, lang: str, date: str) -> str:
 
 def checklist_markdown(record: dict[str, Any], index: int, lang: str, date: str) -> str:
     supplier = record["suppliers"][index]
-    lines = [f"# {t(lang, 'doc.checklist.title')}", "", f"**{supplier['name']}**", "", f"*{stamp(date, lang)}*", "",
+    lines = [f"# {t(lang, 'doc.checklist.title')}", "", f"**{md(supplier['name'])}**", "", f"*{stamp(date, lang)}*", "",
              t(lang, "doc.checklist.intro"), ""]
     lines += [f"- [{'x' if supplier['checklist'][p] else ' '}] {t(lang, f'doc.annex.point.{p}')}" for p in CHECKLIST_POINTS]
     return "\n".join(lines) + "\n"

@@ -8,31 +8,33 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, notice, pyodide_libs, spreadsheet, tables
+from wizards.documents import annexes, imports, notice, pyodide_libs, spreadsheet, tables
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
+from wizards.present.texts import t
+
+IMPORTS = {"import": None, "import_csv": "csv", "import_json": "json", "import_spreadsheet": None}
 
 
 def handle(payload: dict[str, Any], lang: str) -> str:
+    """Refusals come back as one short sentence in the page's language, never as a traceback."""
     try:
         return json.dumps({"status": "ok", **_run(payload, lang)})
     except RecordError as err:
-        return json.dumps({"status": "refused", "message": str(err)})
+        return json.dumps({"status": "refused", "message": err.message(lang), "detail": str(err)})
+    except Exception as err:  # a file from outside met a parser's blind spot: refuse it, say so briefly
+        if payload.get("document") not in IMPORTS:
+            raise
+        return json.dumps({"status": "refused", "message": t(lang, "doc.error.unreadable"), "detail": type(err).__name__})
 
 
 def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     kind = payload.get("document")
     date = str(payload.get("date") or belgian_time.today().isoformat())
-    if kind == "import_csv":
-        return {"record": tables.from_csv(str(payload.get("text", "")))}
-    if kind == "import_json":
-        try:
-            return {"record": normalise(json.loads(str(payload.get("text", ""))))}
-        except json.JSONDecodeError as err:
-            raise RecordError(f"not JSON: line {err.lineno}, column {err.colno}") from None
-    if kind == "import_spreadsheet":
-        _libraries(payload, str(payload.get("format")))
-        return {"record": spreadsheet.read(base64.b64decode(str(payload.get("base64", ""))), str(payload.get("format")))}
+    if kind in IMPORTS:
+        return _import(payload, IMPORTS[kind] or str(payload.get("format")), lang)
+    if kind == "normalise":
+        return {"record": normalise(payload.get("record"))}
     record = normalise(payload.get("record"))
     if kind == "check":
         gaps = check(record)
@@ -53,7 +55,42 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
         return {"text": annexes.checklist_markdown(record, index, lang, date)}
     if kind == "notice":
         return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date)}
-    raise RecordError(f"unknown document {kind!r}")
+    raise RecordError(f"unknown document {kind!r}", "not_known")
+
+
+def _import(payload: dict[str, Any], fmt: str, lang: str) -> dict[str, Any]:
+    """The record a file holds and, when the page already keeps one, what importing it would change.
+
+    A CSV holds activities only: the organisation, the suppliers and the notice's choice stay, linked
+    to the activities of the same name."""
+    if "text" in payload:
+        data = str(payload["text"]).encode("utf-8")
+    else:
+        try:
+            data = base64.b64decode(str(payload.get("base64", "")), validate=True)
+        except ValueError:
+            raise RecordError("not base64", "unreadable") from None
+    if fmt in ("xlsx", "ods"):
+        _libraries(payload, fmt)
+    found = imports.read(data, fmt)
+    current = payload.get("current")
+    if current is None:
+        return {"record": found, "changes": ""}
+    try:
+        current = normalise(current)
+    except RecordError:
+        return {"record": found, "changes": t(lang, "doc.import.replace_unreadable")}
+    counts = {"old_activities": len(current["activities"]), "old_suppliers": len(current["suppliers"]),
+              "activities": len(found["activities"]), "suppliers": len(found["suppliers"])}
+    if fmt == "csv":
+        merged = tables.with_activities(current, found["activities"])
+        kept = sum(len(s["activities"]) for s in merged["suppliers"]) + len(merged["notice"]["activities"])
+        links = sum(len(s["activities"]) for s in current["suppliers"]) + len(current["notice"]["activities"])
+        text = t(lang, "doc.import.replace_csv", **counts)
+        if kept < links:
+            text += " " + t(lang, "doc.import.links_lost", n=links - kept)
+        return {"record": merged, "changes": text}
+    return {"record": found, "changes": t(lang, "doc.import.replace", **counts)}
 
 
 def _libraries(payload: dict[str, Any], fmt: str) -> None:
@@ -63,4 +100,4 @@ def _libraries(payload: dict[str, Any], fmt: str) -> None:
         try:
             pyodide_libs.ensure(fmt, [str(u) for u in urls])
         except (OSError, ImportError) as err:
-            raise RecordError(f"the spreadsheet library could not be loaded: {err}") from None
+            raise RecordError(f"the spreadsheet library could not be loaded: {err}", "library") from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wizards.present.texts import t
+from wizards.present.texts import has, t
 
 FORMAT = "gdpr-hub-record/1"
 LEGAL_BASES = ("consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests")
@@ -35,15 +35,82 @@ CHECKLIST_POINTS = ("subject", "a", "b", "c", "d", "e", "f", "g", "h", "warn", "
 AUTHORISATIONS = ("specific", "general")
 
 
+# The most a small organisation's record needs, with room to spare: beyond this a file is refused
+# with the limit named, rather than freezing the visitor's page (a page draws every activity).
+MAX_ACTIVITIES = 2000
+MAX_SUPPLIERS = 500
+
+# Field labels of a supplier, as the page shows them (keys under doc.); others are shown as their id.
+SUPPLIER_LABELS = {"name": "annex.processor", "address": "field.address", "contact": "ui.contact",
+                   "activities": "ui.supplier_rows", "nature": "annex.nature", "duration": "annex.duration",
+                   "measures": "annex.iii_extra", "subprocessors": "annex.iv", "authorisation": "ui.authorisation",
+                   "period": "annex.period", "checklist": "checklist.title"}
+
+RECORD_LABELS = {"role": "ui.role", "activities": "record.activities", "suppliers": "record.suppliers"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in a record something is wrong: a part, the activity or supplier number (from 1) and a field."""
+
+    part: str        # "record", "organisation", "activity", "supplier", "notice", or "line" of a table
+    n: int = 0
+    field: str = ""
+
+    def __str__(self) -> str:
+        base = {"activity": f"activities[{self.n}]", "supplier": f"suppliers[{self.n}]"}.get(self.part, self.part)
+        if self.part == "record":
+            return self.field or "record"
+        return f"{base}.{self.field}" if self.field else base
+
+    def words(self, lang: str) -> str:
+        if not self.field:
+            return t(lang, f"doc.error.at_{self.part}_whole", n=self.n)
+        return t(lang, f"doc.error.at_{self.part}", n=self.n, field=self._label(lang))
+
+    def _label(self, lang: str) -> str:
+        if self.part == "supplier":
+            key = SUPPLIER_LABELS.get(self.field.split(".")[0])
+        elif self.part == "record":
+            key = RECORD_LABELS.get(self.field)
+        else:
+            key = f"field.{self.field}"
+        return t(lang, f"doc.{key}") if key and has(lang, f"doc.{key}") else self.field
+
+
 class RecordError(ValueError):
-    """Input that is not a record; the message names the field."""
+    """Input that is not a record. `str()` is the English detail (command line, tests); `message(lang)`
+    is the one short sentence a visitor reads, in the page's language, naming the row or column."""
+
+    def __init__(self, detail: str, key: str = "", **params: Any) -> None:
+        super().__init__(detail)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        if not self.key:
+            return t(lang, "doc.error.other")
+        return t(lang, f"doc.error.{self.key}", **{k: _shown(v, lang) for k, v in self.params.items()})
+
+    # The command line's name for the same sentence.
+    in_language = message
 
 
-def _text(value: Any, where: str) -> str:
+def _shown(value: Any, lang: str) -> Any:
+    """A place in words; a size as Belgians write it (5,5 MB in Dutch and French)."""
+    if isinstance(value, Place):
+        return value.words(lang)
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text if lang == "en" else text.replace(".", ",")
+    return value
+
+
+def _text(value: Any, where: Place) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise RecordError(f"{where}: expected text, got {type(value).__name__}")
+        raise RecordError(f"{where}: expected text, got {type(value).__name__}", "expected_text", where=where)
     return str(value).strip()
 
 
@@ -51,7 +118,7 @@ TRUE_WORDS = {"true", "1", "yes", "ja", "oui", "y", "x"}
 FALSE_WORDS = {"false", "0", "no", "nee", "non", "n", ""}
 
 
-def _bool(value: Any, where: str) -> bool:
+def _bool(value: Any, where: Place) -> bool:
     if isinstance(value, bool):
         return value
     word = str(value if value is not None else "").strip().lower()
@@ -59,7 +126,7 @@ def _bool(value: Any, where: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise RecordError(f"{where}: expected yes or no, got {value!r}")
+    raise RecordError(f"{where}: expected yes or no, got {value!r}", "expected_yes_no", where=where, value=str(value)[:40])
 
 
 def blank_activity() -> dict[str, Any]:
@@ -71,87 +138,106 @@ def blank_record() -> dict[str, Any]:
             "activities": [], "suppliers": [], "notice": {"activities": []}}
 
 
-def _indices(value: Any, count: int, where: str) -> list[int]:
+def _indices(value: Any, count: int, where: Place) -> list[int]:
     if value in (None, ""):
         return []
     if not isinstance(value, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in value):
-        raise RecordError(f"{where}: expected a list of row numbers")
+        raise RecordError(f"{where}: expected a list of row numbers", "bad_rows", where=where)
     wrong = [i for i in value if not 0 <= i < count]
     if wrong:
-        raise RecordError(f"{where}: no row {wrong[0] + 1} in the record")
+        raise RecordError(f"{where}: no row {wrong[0] + 1} in the record", "no_row", where=where, row=wrong[0] + 1)
     return sorted(set(value))
 
 
+def _given(raw: dict[str, Any], key: str, default: Any) -> Any:
+    """A part left out or null is empty; any other value must have the part's shape ({} is no list)."""
+    value = raw.get(key)
+    return default if value is None else value
+
+
 def normalise(raw: Any) -> dict[str, Any]:
-    """Every field present, text stripped, booleans and row numbers checked; unknown fields refused."""
+    """Every field present, text stripped, booleans and row numbers checked; unknown fields refused.
+
+    What a visitor or a federation hands in, and what this browser kept, come through here: a value of
+    the wrong shape gives a RecordError naming its place, never a TypeError."""
     if not isinstance(raw, dict):
-        raise RecordError("a record is a JSON object with organisation, activities and suppliers")
+        raise RecordError("a record is a JSON object with organisation, activities and suppliers", "not_record")
     record = blank_record()
     unknown = set(raw) - set(record)
     if unknown:
-        raise RecordError(f"unknown field {sorted(unknown)[0]!r}; expected: {', '.join(record)}")
+        name = sorted(map(str, unknown))[0]
+        raise RecordError(f"unknown field {name!r}; expected: {', '.join(record)}", "unknown_field", where=Place("record", field=name))
     role = raw.get("role") or "controller"
     if role not in ROLES:
-        raise RecordError(f"role: expected one of {', '.join(ROLES)}, got {role!r}")
+        raise RecordError(f"role: expected one of {', '.join(ROLES)}, got {role!r}", "bad_choice",
+                          where=Place("record", field="role"), value=str(role)[:40])
     record["role"] = role
-    organisation = raw.get("organisation") or {}
+    organisation = _given(raw, "organisation", {})
     if not isinstance(organisation, dict):
-        raise RecordError("organisation: expected an object")
+        raise RecordError("organisation: expected an object", "bad_shape", where=Place("organisation"))
     for key, value in organisation.items():
         if key not in ORGANISATION_FIELDS:
-            raise RecordError(f"organisation.{key}: unknown field; expected one of: {', '.join(ORGANISATION_FIELDS)}")
-        record["organisation"][key] = _text(value, f"organisation.{key}")
-    activities = raw.get("activities") or []
+            raise RecordError(f"organisation.{key}: unknown field; expected one of: {', '.join(ORGANISATION_FIELDS)}",
+                              "unknown_field", where=Place("organisation", field=str(key)))
+        record["organisation"][key] = _text(value, Place("organisation", field=key))
+    activities = _given(raw, "activities", [])
     if not isinstance(activities, list):
-        raise RecordError("activities: expected a list")
+        raise RecordError("activities: expected a list", "bad_shape", where=Place("record", field="activities"))
+    if len(activities) > MAX_ACTIVITIES:
+        raise RecordError(f"more than {MAX_ACTIVITIES} activities", "too_many", limit=MAX_ACTIVITIES)
     for n, row in enumerate(activities, start=1):
         if not isinstance(row, dict):
-            raise RecordError(f"activities[{n}]: expected an object")
+            raise RecordError(f"activities[{n}]: expected an object", "bad_shape", where=Place("activity", n))
         clean = blank_activity()
         for key, value in row.items():
-            where = f"activities[{n}].{key}"
+            where = Place("activity", n, str(key))
             if key not in ACTIVITY_FIELDS:
-                raise RecordError(f"{where}: unknown field; expected one of: {', '.join(ACTIVITY_FIELDS)}")
+                raise RecordError(f"{where}: unknown field; expected one of: {', '.join(ACTIVITY_FIELDS)}", "unknown_field", where=where)
             clean[key] = _bool(value, where) if key in BOOLEAN_FIELDS else _text(value, where)
         if clean["legal_basis"] and clean["legal_basis"] not in LEGAL_BASES:
-            raise RecordError(f"activities[{n}].legal_basis: expected one of {', '.join(LEGAL_BASES)}, got {clean['legal_basis']!r}")
+            raise RecordError(f"activities[{n}].legal_basis: expected one of {', '.join(LEGAL_BASES)}, got {clean['legal_basis']!r}",
+                              "unknown_basis", where=Place("activity", n, "legal_basis"), value=clean["legal_basis"][:40])
         record["activities"].append(clean)
     count = len(record["activities"])
-    suppliers = raw.get("suppliers") or []
+    suppliers = _given(raw, "suppliers", [])
     if not isinstance(suppliers, list):
-        raise RecordError("suppliers: expected a list")
+        raise RecordError("suppliers: expected a list", "bad_shape", where=Place("record", field="suppliers"))
+    if len(suppliers) > MAX_SUPPLIERS:
+        raise RecordError(f"more than {MAX_SUPPLIERS} suppliers", "too_many", limit=MAX_SUPPLIERS)
     for n, supplier in enumerate(suppliers, start=1):
-        record["suppliers"].append(_supplier(supplier, count, f"suppliers[{n}]"))
-    notice = raw.get("notice") or {}
+        record["suppliers"].append(_supplier(supplier, count, n))
+    notice = _given(raw, "notice", {})
     if not isinstance(notice, dict):
-        raise RecordError("notice: expected an object with the list of activities it covers")
-    record["notice"] = {"activities": _indices(notice.get("activities"), count, "notice.activities")}
+        raise RecordError("notice: expected an object with the list of activities it covers", "bad_shape", where=Place("notice"))
+    record["notice"] = {"activities": _indices(notice.get("activities"), count, Place("notice"))}
     return record
 
 
-def _supplier(raw: Any, count: int, where: str) -> dict[str, Any]:
+def _supplier(raw: Any, count: int, n: int) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise RecordError(f"{where}: expected an object")
+        raise RecordError(f"suppliers[{n}]: expected an object", "bad_shape", where=Place("supplier", n))
     clean: dict[str, Any] = {f: "" for f in SUPPLIER_TEXT_FIELDS}
     clean.update(activities=[], authorisation="specific", docking=False, checklist={p: False for p in CHECKLIST_POINTS})
     for key, value in raw.items():
-        here = f"{where}.{key}"
+        here = Place("supplier", n, str(key))
         if key not in SUPPLIER_FIELDS:
-            raise RecordError(f"{here}: unknown field; expected one of: {', '.join(SUPPLIER_FIELDS)}")
+            raise RecordError(f"{here}: unknown field; expected one of: {', '.join(SUPPLIER_FIELDS)}", "unknown_field", where=here)
         if key == "activities":
             clean[key] = _indices(value, count, here)
         elif key == "docking":
             clean[key] = _bool(value, here)
         elif key == "checklist":
             if not isinstance(value, dict):
-                raise RecordError(f"{here}: expected the points {', '.join(CHECKLIST_POINTS)} with true or false")
+                raise RecordError(f"{here}: expected the points {', '.join(CHECKLIST_POINTS)} with true or false", "bad_shape", where=here)
             for point, ticked in value.items():
                 if point not in CHECKLIST_POINTS:
-                    raise RecordError(f"{here}.{point}: unknown point; expected one of: {', '.join(CHECKLIST_POINTS)}")
-                clean[key][point] = _bool(ticked, f"{here}.{point}")
+                    raise RecordError(f"{here}.{point}: unknown point; expected one of: {', '.join(CHECKLIST_POINTS)}",
+                                      "unknown_field", where=Place("supplier", n, f"checklist.{point}"))
+                clean[key][point] = _bool(ticked, Place("supplier", n, f"checklist.{point}"))
         elif key == "authorisation":
             if value not in AUTHORISATIONS:
-                raise RecordError(f"{here}: expected one of {', '.join(AUTHORISATIONS)}, got {value!r}")
+                raise RecordError(f"{here}: expected one of {', '.join(AUTHORISATIONS)}, got {value!r}", "bad_choice",
+                                  where=here, value=str(value)[:40])
             clean[key] = value
         else:
             clean[key] = _text(value, here)

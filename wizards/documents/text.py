@@ -1,9 +1,9 @@
 """Shared wording helpers for the documents: labels, dates, escaping."""
 from __future__ import annotations
 
-from wizards.present.markup import escape
-
 from typing import Any
+
+from wizards.present.markup import escape, md  # noqa: F401  (md: the documents' Markdown escaping)
 
 from wizards.present.texts import t
 from wizards.documents import VERSION

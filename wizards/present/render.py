@@ -1,7 +1,7 @@
 """Turns a Decision into words: a plain dict (JSON), a Markdown record and HTML, in one language."""
 from __future__ import annotations
 
-from wizards.present.markup import escape
+from wizards.present.markup import escape, fence, md
 
 import datetime as _dt
 import json
@@ -12,7 +12,7 @@ from wizards.engine.walk import Decision, Refused
 from wizards.engine.logic import Answer
 from wizards.engine.belgian_time import format_date, format_datetime
 from wizards.engine.model import Action, Checklist, Number, Question, Text, When, Wizard
-from wizards.present.texts import has, t
+from wizards.present.texts import catalogue, has, t
 from wizards.present.typography import french, french_html
 
 
@@ -54,6 +54,17 @@ def answer_label(wizard: Wizard, question: Question, answer: Answer, lang: str) 
 
 def refusal_message(refused: Refused, lang: str) -> str:
     params = dict(refused.params)
+    if refused.code in ("impossible_date", "future_date", "skipped_hour"):
+        # Only a visitor's date field gets here: the visitor reads the question, not its key, and the
+        # date as a Belgian writes it (a date that does not exist stays as it was typed).
+        ending = f".q.{params['question']}.text"
+        params["question"] = next((text for key, text in catalogue(lang).items() if key.endswith(ending)),
+                                  params["question"])
+        try:
+            moment = _dt.datetime.fromisoformat(str(params["value"]))
+            params["value"] = format_datetime(moment, lang) if "T" in str(params["value"]) else format_date(moment.date(), lang)
+        except ValueError:
+            pass
     if "conflict" in params:
         params["conflict"] = t(lang, params["conflict"])
     # The engine names the kind in English ("whole number"); the message is in the visitor's language.
@@ -223,7 +234,7 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
     ]
     sections = record.get("sections", [])
     for section in [sec for sec in sections if sec.get("id") == "clock"]:
-        lines += ["", f"## {section['title']}", ""] + [f"- {line}" for line in section["lines"]]
+        lines += ["", f"## {section['title']}", ""] + [f"- {md(line)}" for line in section["lines"]]
     title = "ui.certain_title" if record["branches"] else "ui.actions"
     lines += ["", f"## {t(lang, title)}", ""] + [f"- {a['text']}" for a in record["actions"]]
     if not record["actions"]:
@@ -238,7 +249,9 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
                 lines.append(f"  - {t(lang, key, answer=way['label'])} {titles}")
                 lines += [f"    - {a['text']}" for a in way["actions"]]
     lines += ["", f"## {t(lang, 'ui.your_answers')}", ""]
-    lines += [f"- {a['text']} **{a['answer_label']}**" for a in record["answers"]]
+    # An answer typed by the visitor (a name, an address) is escaped; chosen options are the site's words.
+    lines += [f"- {a['text']} **{md(a['answer_label']) if a['answer'] == a['answer_label'] else a['answer_label']}**"
+              for a in record["answers"]]
     if record["open_points"]:
         lines += ["", f"## {t(lang, 'ui.open_points')}", ""]
         for point in record["open_points"]:
@@ -250,9 +263,10 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
     if record["not_examined"]:
         lines += ["", t(lang, "ui.not_examined")]
     for section in [sec for sec in sections if sec.get("id") != "clock"]:
-        lines += ["", f"## {section['title']}", ""] + [f"- {line}" for line in section["lines"]]
+        lines += ["", f"## {section['title']}", ""] + [f"- {md(line)}" for line in section["lines"]]
     for attached in record.get("files", []):
-        lines += ["", f"## {attached['label']}", "", "```text", attached["text"].rstrip("\n"), "```"]
+        body = attached["text"].rstrip("\n")
+        lines += ["", f"## {attached['label']}", "", fence(body) + "text", body, fence(body)]
     lines += ["", f"## {t(lang, 'ui.sources')}", ""]
     lines += [f"- {s['label']}" + (f" <{s['url']}>" if s["url"] else "") for s in record["sources"]]
     lines += ["", "---", "", t(lang, "ui.record_note"), "", t(lang, "ui.disclaimer"), ""]
