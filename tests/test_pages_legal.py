@@ -216,3 +216,14 @@ def test_no_breach_page_quotes_onnodige_vertraging_as_the_law():
     pages = [ROOT / "docs" / "nl" / "guide" / "data-breaches.md", ROOT / "docs" / "nl" / "guide" / "processors.md"]
     pages += sorted((ROOT / "sectors").glob("*/pages/nl/*.md"))
     assert not [p.name for p in pages if "onnodige vertraging" in p.read_text(encoding="utf-8")]
+
+
+def test_no_dutch_or_french_text_quotes_a_delay_the_gdpr_does_not_use():
+    """Art. 12(3), 33(1), 33(2), 33(4) and 34(1) GDPR in their Dutch and French versions: 'onverwijld' /
+    'zonder onredelijke (verdere) vertraging' and 'dans les meilleurs délais' / 'sans retard injustifié'
+    only where the French text says so (33(1)). Every page, sector page and wizard text is read."""
+    dutch = sorted((ROOT / "docs" / "nl").rglob("*.md")) + sorted((ROOT / "sectors").glob("*/pages/nl/*.md"))
+    dutch += sorted((ROOT / "wizards" / "present" / "texts").glob("*.nl.toml")) + [ROOT / "wizards" / "present" / "texts" / "nl.toml"]
+    assert not [p.name for p in dutch if "onnodige vertraging" in p.read_text(encoding="utf-8")]
+    rights = (ROOT / "docs" / "fr" / "guide" / "rights.md").read_text(encoding="utf-8")
+    assert "sans retard injustifié" not in rights and "dans les meilleurs délais" in rights
