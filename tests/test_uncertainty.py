@@ -203,3 +203,49 @@ def test_the_record_shows_what_is_certain_before_what_is_open(lang):
     text = to_markdown(record, lang)
     certain, open_ = text.index(t(lang, "ui.certain_title").split(":")[0]), text.index(t(lang, "ui.open_title"))
     assert certain < open_ < text.index(t(lang, "ui.your_answers"))
+
+
+# -- issue 23: what a visitor read on "not sure" results ---------------------------------------------------
+
+def test_dpia_scale_not_sure_does_not_say_the_sensitive_data_are_uncertain():
+    """Issue 23, defect 7: after 'sensitive data: yes', only the scale was 'not sure'."""
+    wizard = WIZARDS["dpia"]
+    answers = next(a for a, _ in enumerate_paths(wizard)
+                   if a.get("sensitive_data") == "yes" and a.get("sensitive_large_scale") == "unsure")
+    decision = decide(wizard, answers)
+    for lang in ("nl", "fr", "en"):
+        record = to_dict(wizard, decision, lang)
+        reason = next(r for r in record["reasons"] if r["rule"] == "large_scale_sensitive")
+        from wizards.present.texts import t
+        assert reason["explanation"] != t(lang, "dpia.rule.large_scale_sensitive.unsure")
+        assert "sensitive_large_scale" not in reason["explanation"]
+        scale = to_dict(wizard, decision, lang)["answers"]
+        assert next(a["text"] for a in scale if a["question"] == "sensitive_large_scale") in reason["explanation"]
+
+
+def test_breach_reason_never_says_or_or():
+    """Issue 23, defect 13: 'of of een uitzondering geldt' even after 'Geen'."""
+    wizard = WIZARDS["breach"]
+    for answers, decision in enumerate_paths(wizard):
+        text = to_markdown(to_dict(wizard, decision, "nl"), "nl")
+        assert " of of " not in text, answers
+
+
+def test_each_open_question_is_explained_once():
+    """Issue 23, defect 16: the processor's 'it depends' repeated the same question four times."""
+    wizard = WIZARDS["processor"]
+    decision = decide(wizard, {"handles_data": "unsure", "purposes": "unsure", "decided_together": "unsure"})
+    record = to_dict(wizard, decision, "nl")
+    listed = [q["question"] for p in record["open_points"] for q in p["questions"]]
+    assert len(listed) == len(set(listed)), listed
+    assert len({b["question"] for b in record["branches"]}) == len(record["branches"])
+
+
+def test_a_downloaded_clock_says_when_its_hours_were_counted(monkeypatch):
+    """Issue 23, defect 14: the downloaded Markdown froze "about 45 hours left" without saying when."""
+    from wizards.engine import belgian_time
+    import datetime as dt
+    monkeypatch.setattr(belgian_time, "now_utc", lambda: dt.datetime(2026, 12, 2, 11, 0, tzinfo=dt.timezone.utc))
+    record = breach({"is_breach": "yes", "role": "controller", "unreadable": "no", "high_risk": "no", "risk": "yes",
+                     "aware_at": "2026-12-01T10:00"}, "nl")
+    assert "Deze uren zijn geteld op 2 december 2026 om 12:00" in to_markdown(record, "nl")

@@ -97,10 +97,12 @@ def _open_points(wizard: Wizard, decision: Decision, lang: str) -> list[dict[str
         unsure = [q for q in asked if decision.answers[q] == "unsure"] or asked
         questions = []
         for qid in dict.fromkeys(unsure):
+            # A question shared by several points is listed once, at the first (issue 23, defect 16).
+            if qid in shown:
+                continue
             question = wizard.question(qid)
-            # A question shared by two points is explained once, at the first.
             questions.append({"question": qid, "text": question_text(wizard, question, lang),
-                              "help": None if qid in shown else question_help(wizard, question, lang)})
+                              "help": question_help(wizard, question, lang)})
             shown.add(qid)
         points.append({"rule": rule_id, "point": _unsure_text(wizard, rule_id, decision.answers, lang),
                        "questions": questions})
