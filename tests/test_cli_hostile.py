@@ -1,4 +1,4 @@
-"""Both command lines on hostile files (tests/hostile.py): a message in the chosen language, exit 2,
+"""Both command lines on hostile files (tests/hostile/command_line.py): a message in the chosen language, exit 2,
 never a traceback, and no file written or changed by a run that failed."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests import hostile
+from tests.hostile import command_line as hostile
 from wizards.present.texts import t
 
 LANGS = ("nl", "fr", "en")
@@ -137,24 +137,31 @@ def test_wizards_reads_answers_that_start_with_a_byte_order_mark():
 
 
 def test_the_script_writes_every_hostile_file(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "tests.hostile", str(tmp_path)], capture_output=True, timeout=120)
+    out = subprocess.run([sys.executable, "-m", "tests.hostile.command_line", str(tmp_path)], capture_output=True, timeout=120)
     assert out.returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(hostile.FILES)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("record, key, where", [
-    ({"activities": [{"special_data": "maybe"}]}, "doc.error.not_yes_no", "activities[1].special_data"),
-    ({"role": "owner" * 10_000}, "doc.error.unknown_value", "role"),
-    ({"colour": "red"}, "doc.error.unknown_top_field", "'colour'"),
-    ([], "doc.error.not_a_record", ""),
+@pytest.mark.parametrize("record", [
+    {"activities": [{"special_data": "maybe"}]},
+    {"role": "owner" * 10_000},
+    {"colour": "red"},
+    [],
 ])
-def test_documents_says_what_is_wrong_with_the_record_in_the_chosen_language(lang, record, key, where):
+def test_documents_says_what_is_wrong_with_the_record_in_the_chosen_language(lang, record):
+    from wizards.documents.record import RecordError, normalise
     err = refused_in(documents(["record", "--lang", lang], json.dumps(record).encode()), lang, "cli.documents_bad_record")
+    try:
+        normalise(record)
+    except RecordError as refusal:
+        reason, english = refusal.message(lang), refusal.message("en")
+    else:
+        raise AssertionError("the record should be refused")
     # The reason itself is in the chosen language, not only its frame, and a long value is cut short.
-    opening = t(lang, key, where=where, field=where, value="\0", expected="\0").split("\0")[0]
-    assert len(opening) > len(where) + 5 and opening in err
-    assert len(err) < 400
+    assert reason[:40] in err and len(err) < 400
+    if lang != "en":
+        assert reason != english
 
 
 def test_documents_a_closed_pipe_gives_no_traceback():

@@ -352,11 +352,12 @@ def test_annexes_have_assistance_contact_dpo_signatures_and_language():
     contact person and DPO and a signature line for each party; the language version that prevails."""
     record = complete_record()
     text = annexes.to_markdown(record, 0, "en", DATE)
-    assert "with their scope and extent (Clause 8(d)):** [to fill in]" in text
-    assert "**Contact person of the processor (name, function and contact details):** [to fill in]" in text
-    assert "**Data protection officer of the processor:** [to fill in if the processor has one]" in text
+    # Blanks are escaped in Markdown (issue 24, section 2): they show as "\\[to fill in\\]" once rendered.
+    assert "with their scope and extent (Clause 8(d)):** \\[to fill in\\]" in text
+    assert "**Contact person of the processor (name, function and contact details):** \\[to fill in\\]" in text
+    assert "**Data protection officer of the processor:** \\[to fill in if the processor has one\\]" in text
     assert text.count("**Name, function, date and signature:**") == 2
-    assert "[to fill in only if you sign in two languages]" in text
+    assert "\\[to fill in only if you sign in two languages\\]" in text
     record["suppliers"][0].update(contact="Jan Smit, DPO desk", dpo="dpo@soft.example", assistance="Answers within 3 days",
                                   language="Dutch")
     text = annexes.to_markdown(record, 0, "en", DATE)
@@ -390,7 +391,9 @@ def test_a_record_saved_before_the_new_fields_still_loads():
     record = normalise(old)
     assert record["activities"][0]["controller_contact"] == "" and record["activities"][0]["indirect"] is False
     assert record["suppliers"][0]["safeguards"] == "" and record["suppliers"][0]["checklist"]["liable"] is False
-    old_sheet = {"Suppliers": [["name", "period", "checklist.a"], ["Cloud BV", "30 days", "yes"]],
+    # An export of that time always had its activities sheet (a workbook without one is refused, issue 24).
+    old_sheet = {"Record": [["activity", "controller"], ["Hosting", "Apotheek X"]],
+                 "Suppliers": [["name", "period", "checklist.a"], ["Cloud BV", "30 days", "yes"]],
                  "About": [["format", "gdpr-hub-record/1"], ["role", "controller"]]}
     assert tables.from_sheets(old_sheet)["suppliers"][0]["checklist"]["a"] is True
 

@@ -85,7 +85,8 @@ def zip_bomb(megabytes: int = 200) -> bytes:
 
 
 def files() -> dict[str, bytes]:
-    header = ";".join(tables.activity_header("nl"))
+    # Written as the page writes it: a title holding ";" (the Art. 9(2) column) is quoted.
+    header = ";".join(f'"{h}"' if ";" in h else h for h in tables.activity_header("nl"))
     return {
         "empty.csv": b"",
         "header-only.csv": ("\ufeff" + header + "\r\n").encode("utf-8"),

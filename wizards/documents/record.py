@@ -41,10 +41,11 @@ MAX_ACTIVITIES = 2000
 MAX_SUPPLIERS = 500
 
 # Field labels of a supplier, as the page shows them (keys under doc.); others are shown as their id.
-SUPPLIER_LABELS = {"name": "annex.processor", "address": "field.address", "contact": "ui.contact",
-                   "activities": "ui.supplier_rows", "nature": "annex.nature", "duration": "annex.duration",
-                   "measures": "annex.iii_extra", "subprocessors": "annex.iv", "authorisation": "ui.authorisation",
-                   "period": "annex.period", "checklist": "checklist.title"}
+SUPPLIER_LABELS = {"name": "annex.processor", "address": "field.address", "contact": "annex.contact_person",
+                   "dpo": "annex.processor_dpo", "activities": "ui.supplier_rows", "nature": "annex.nature",
+                   "duration": "annex.duration", "measures": "annex.iii_extra", "safeguards": "annex.sensitive",
+                   "assistance": "annex.iii_assist", "subprocessors": "annex.iv", "authorisation": "ui.authorisation",
+                   "period": "annex.period", "language": "annex.language", "checklist": "checklist.title"}
 
 RECORD_LABELS = {"role": "ui.role", "activities": "record.activities", "suppliers": "record.suppliers"}
 

@@ -1,6 +1,6 @@
 """Hostile input files for the command lines, made rather than stored (one is 100 MB).
 
-    python -m tests.hostile DIR      writes every file into DIR
+    python -m tests.hostile.command_line DIR     writes every file into DIR
 
 Each file is valid enough to get past the first check a careless reader makes, then breaks the next one.
 """
