@@ -80,7 +80,8 @@ def test_breach_clicked_equals_command_line_with_clock_and_log_line(hub, context
     assert page.is_visible(".wz-section[data-section=parties]")
     csv = download(page, expected["files"][0]["label"])
     assert csv == expected["files"][0]["text"]
-    assert csv.lstrip("\ufeff").split("\r\n")[1].count(";") == 10
+    # Art. 33(5) and 33(1): thirteen columns, facts and blanks (breach_log.LOG_COLUMNS).
+    assert csv.lstrip("\ufeff").split("\r\n")[1].count(";") == 12
     with page.expect_download() as info:
         page.click("button[data-action=download-md]")
     markdown = Path(info.value.path()).read_text(encoding="utf-8")

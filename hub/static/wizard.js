@@ -241,8 +241,11 @@ function setupWizard(box) {
     // The heading holds the verdict line: focused, a screen reader reads that line (not the whole result);
     // a visitor who was elsewhere on the page hears the same line from the live region instead.
     const heading = resultBox.querySelector(".wz-result h2");
-    if (placing) placeFocus(heading);
-    else if (heading) announce(heading.textContent.replace(/\s+/g, " ").trim());
+    if (placing) {
+      placeFocus(heading);
+      // On a phone the verdict and the first things to do fill the first screen: the result starts at the top.
+      if (heading) heading.scrollIntoView({ block: "start" });
+    } else if (heading) announce(heading.textContent.replace(/\s+/g, " ").trim());
     updateStartOver();
     return false;
   }
