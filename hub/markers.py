@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
@@ -255,6 +256,12 @@ def render_profile(ctx: PageContext) -> str:
     return "".join(parts)
 
 
+def _slug(text: str) -> str:
+    """A file-name part: no accents, lower case, words joined by hyphens (as record.js does)."""
+    plain = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].rstrip("-")
+
+
 def render_sector(block: str, ctx: PageContext) -> str:
     sector = ctx.sector
     if sector is None:
@@ -262,8 +269,11 @@ def render_sector(block: str, ctx: PageContext) -> str:
     lang, data, words = ctx.lang, sector.data, SECTOR_TEXT[ctx.lang]
     federation = data["federations"][0]
     if block == "register":
-        links = " ".join(f'<a class="md-button" href="{_sector_folder(ctx)}register.{ext}" download>{_e(words[ext])}</a>'
-                         for ext in ("csv", "xlsx", "ods"))
+        # Saved under the document's and the sector's name in the page's language, as the record page names
+        # its own downloads (issue 23, defect 22); the address stays register.<ext> for every language.
+        saved = f"{t(lang, 'ui.file_record')}-{_slug(data['name'][lang])}"
+        links = " ".join(f'<a class="md-button" href="{_sector_folder(ctx)}register.{ext}" download="{_e(saved)}.{ext}">'
+                         f'{_e(words[ext])}</a>' for ext in ("csv", "xlsx", "ods"))
         build = f'<a href="{_e(ctx.lang_root)}wizards/record/#sector={sector.id}">{_e(words["build"])}</a>'
         return _table(register_rows(sector, lang), cards=True) + f'\n\n<p>{links}</p>\n<p>{build}</p>\n'
     if block == "suppliers":

@@ -160,3 +160,11 @@ def test_an_edition_passes_the_privacy_and_accessibility_audit(browser):
         assert len(audit(served, browser)) >= 20
     finally:
         served.close()
+
+
+def test_a_sectors_sample_is_saved_under_the_document_and_sector_name(hub):
+    """Issue 23, defect 22: every sector's sample downloaded as register.*; now named in the page's language."""
+    nl = (hub.folder / "sectors" / "pharmacies" / "register" / "index.html").read_text(encoding="utf-8")
+    fr = (hub.folder / "fr" / "sectors" / "pharmacies" / "register" / "index.html").read_text(encoding="utf-8")
+    assert 'download="verwerkingsregister-apotheken.xlsx"' in nl
+    assert 'download="registre-des-traitements-pharmacies.csv"' in fr
