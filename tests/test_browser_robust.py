@@ -40,8 +40,13 @@ def test_no_answer_reaches_the_server_without_the_page_script(hub, browser, how)
         sent = []
         page.on("request", lambda request: sent.append(request.url))
         page.goto(hub.url + "wizards/dpo/")
-        page.check("form.wz-step input[value=no]")
-        page.click("form.wz-step .wz-next")
+        if how == "wizard.js missing":
+            # The page head sees the script fail and shows the outline instead of a form that cannot answer.
+            page.wait_for_selector(".wz[data-state=failed]", timeout=20000)
+            assert not page.is_visible("form.wz-step .wz-next")
+        else:
+            page.check("form.wz-step input[value=no]")
+            page.click("form.wz-step .wz-next")
         page.goto(hub.url + "wizards/")
         page.check("form.wz-profile input[name=public_body][value=no]")
         page.fill("form.wz-profile input[name=employees]", "3")
