@@ -271,7 +271,7 @@ def render_sector(block: str, ctx: PageContext) -> str:
     if block == "register":
         # Saved under the document's and the sector's name in the page's language, as the record page names
         # its own downloads (issue 23, defect 22); the address stays register.<ext> for every language.
-        saved = f"{t(lang, 'ui.file_record')}-{_slug(data['name'][lang])}"
+        saved = f"{t(lang, 'doc.ui.file_record')}-{_slug(data['name'][lang])}"
         links = " ".join(f'<a class="md-button" href="{_sector_folder(ctx)}register.{ext}" download="{_e(saved)}.{ext}">'
                          f'{_e(words[ext])}</a>' for ext in ("csv", "xlsx", "ods"))
         build = f'<a href="{_e(ctx.lang_root)}wizards/record/#sector={sector.id}">{_e(words["build"])}</a>'

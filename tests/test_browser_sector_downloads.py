@@ -22,7 +22,7 @@ def test_sample_register_downloads_read_back(hub, sector, lang):
     page = urllib.request.urlopen(base + "register/").read().decode()
     for ext in ("csv", "xlsx", "ods"):
         assert f'href="../register.{ext}"' in page  # the files sit one folder up (issue 11 item 1)
-        assert f'download="{t(lang, "ui.file_record")}-' in page  # saved under a name in the page's language
+        assert f'download="{t(lang, "doc.ui.file_record")}-' in page  # saved under a name in the page's language
     text = urllib.request.urlopen(base + "register.csv").read().decode("utf-8")
     # Read as a spreadsheet reads it: a column title holding ";" (the Art. 9(2) condition) is quoted.
     header = next(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
