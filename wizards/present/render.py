@@ -104,6 +104,8 @@ def _open_points(wizard: Wizard, decision: Decision, lang: str) -> list[dict[str
             questions.append({"question": qid, "text": question_text(wizard, question, lang),
                               "help": question_help(wizard, question, lang)})
             shown.add(qid)
+        if not questions:  # every question of this point was already listed under an earlier one
+            continue
         points.append({"rule": rule_id, "point": _unsure_text(wizard, rule_id, decision.answers, lang),
                        "questions": questions})
     return points
