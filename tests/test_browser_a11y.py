@@ -352,7 +352,8 @@ def test_search_says_how_many_it_found_highlights_readably_and_gives_focus_back(
         came_from = active(page, "a.outerHTML.slice(0, 60)")
         page.keyboard.press("Tab")
         page.keyboard.type("verwerker")
-        page.wait_for_selector(".md-search-result__item mark", timeout=20000)
+        # The first highlight may sit in a folded "more on this page" part: wait for one that shows.
+        page.wait_for_selector(".md-search-result__item mark >> visible=true", timeout=20000)
         page.evaluate(CONTRAST_JS)
         meta = page.locator(".md-search-result__meta")
         assert meta.get_attribute("role") == "status" and any(ch.isdigit() for ch in meta.inner_text())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from wizards.engine.model import UNSURE, Text, When
+from wizards.engine.model import UNSURE, Choice, Text, When
 from wizards.engine.paths import enumerate_paths
 from wizards.registry import WIZARDS
 
@@ -45,6 +45,8 @@ def details(wizard_id: str, answers: dict) -> dict:
                 extra[qid] = "2026-12-01T10:00" if question.with_time else "2026-12-01"
             elif isinstance(question, Text):
                 extra[qid] = "Test"
+            elif isinstance(question, Choice):
+                extra[qid] = question.options[0]
     return extra
 
 

@@ -74,6 +74,9 @@ def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
         lines.append(t(lang, f"{key}.no_date"))
         return {"id": "clock", "title": t(lang, f"{key}.title"), "lines": lines}
     aware_local = dt.datetime.fromisoformat(aware)
+    if decision.answers.get("is_breach") == "unsure":
+        # No moment of awareness yet: the date given is kept in the log, not shown as the clock's start.
+        return {"id": "clock", "title": t(lang, f"{key}.title"), "lines": lines}
     lines.append(t(lang, f"{key}.aware", aware=belgian_time.format_datetime(aware_local, lang, weekday=True)))
     gba = _agreed(GBA, decision)
     if gba == "processor":
