@@ -89,11 +89,14 @@ def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
             lines.append(t(lang, f"{key}.passed", hours=int(-left)))
         else:
             lines.append(t(lang, f"{key}.left", hours=int(left)))
+        # On a phone the result shows the deadline and the hours left up front; the rest is folded.
+        lead = len(lines)
         # A downloaded or printed record keeps this line: it says when the hours were counted.
         lines.append(t(lang, f"{key}.computed", now=belgian_time.format_datetime(belgian_time.now_local(), lang)))
         if belgian_time.offset_at(belgian_time.to_utc(aware_local)) != belgian_time.offset_at(
                 belgian_time.to_utc(aware_local) + DEADLINE):
             lines.append(t(lang, f"{key}.clock_change"))
+        return {"id": "clock", "title": t(lang, f"{key}.title"), "lines": lines, "lead": lead}
     elif gba in ("not_needed", "no_breach"):
         lines.append(t(lang, f"{key}.no_notification"))
     return {"id": "clock", "title": t(lang, f"{key}.title"), "lines": lines}

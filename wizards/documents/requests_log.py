@@ -73,18 +73,22 @@ def _clock_section(decision: Decision, lang: str) -> dict[str, Any]:
     first, extended = deadlines(received)
     lines = [t(lang, "requests.clock.received", received=_day(received, lang)),
              t(lang, "requests.clock.deadline", deadline=_day(first, lang))]
-    note = _holiday_note(first, lang)
-    if note:
-        lines.append(note)
     today = _letter_day(decision)
     if today > first:
         lines.append(t(lang, "requests.clock.passed", days=(today - first).days))
+    # On a phone the result shows these first lines up front (the date and whether it has passed); the
+    # explanations below them are folded with the reasoning.
+    lead = len(lines)
+    note = _holiday_note(first, lang)
+    if note:
+        lines.append(note)
+    if today > first:
         lines.append(t(lang, "requests.clock.too_late_to_extend", deadline=_day(first, lang),
                        extended=_day(extended, lang)))
     else:
         lines.append(t(lang, "requests.clock.extension", deadline=_day(first, lang), extended=_day(extended, lang)))
     lines.append(t(lang, "requests.clock.identity"))
-    return {"id": "clock", "title": title, "lines": lines}
+    return {"id": "clock", "title": title, "lines": lines, "lead": lead}
 
 
 def _timing(decision: Decision, lang: str) -> list[str]:

@@ -336,9 +336,10 @@ def result_html(record: dict[str, Any], lang: str, base: str, answers: str = "")
         "" if repeated else f'<p class="wz-conclusion"><strong>{_e(record["conclusion"])}</strong></p>',
     ]
     for section in first:
+        lead = section.get("lead", len(section["lines"]))
         parts.append(f'<div class="wz-deadline"><h3>{_e(section["title"])}</h3>'
                      f'<ul class="wz-section" data-section="{_e(section["id"])}">')
-        parts += [f"<li>{_e(line)}</li>" for line in section["lines"]]
+        parts += [f"<li>{_e(line)}</li>" for line in section["lines"][:lead]]
         parts.append("</ul></div>")
     title = "ui.certain_title" if record["branches"] else "ui.actions"
     parts.append(f"<h3>{_e(t(lang, title))}</h3><ul class=\"wz-actions\">")
@@ -355,6 +356,12 @@ def result_html(record: dict[str, Any], lang: str, base: str, answers: str = "")
         parts.append("</p>")
     parts.append(f'<details class="wz-more"><summary>{_e(t(lang, "ui.more"))}</summary>')
     parts.append(f"<p>{_e(record['summary'])}</p>")
+    for section in first:  # what the deadline box left out: how it is counted, extensions, clock changes
+        rest = section["lines"][section.get("lead", len(section["lines"])):]
+        if rest:
+            parts.append(f'<ul class="wz-section" data-section="{_e(section["id"])}-more">')
+            parts += [f"<li>{_e(line)}</li>" for line in rest]
+            parts.append("</ul>")
     if record["open_points"]:
         parts.append(f"<h3>{_e(t(lang, 'ui.open_points'))}</h3><ul class=\"wz-depends\">")
         for point in record["open_points"]:
