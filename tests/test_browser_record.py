@@ -164,6 +164,7 @@ def test_the_form_asks_what_the_documents_need_and_an_older_record_still_opens(h
     page, errors, foreign = open_record(context, hub)
     first = page.locator(".rec-row").first
     first.locator("summary").click()
+    first.locator("textarea[name=special_condition]").wait_for()  # a row's fields are drawn when it opens
     assert "9, lid 2, h)" in first.locator("textarea[name=special_condition]").input_value()
     assert first.locator("input[name=indirect]").count() == 1
     fourth = page.locator(".rec-row").nth(3)  # tariffing: no sensitive data, so no condition asked
@@ -171,6 +172,8 @@ def test_the_form_asks_what_the_documents_need_and_an_older_record_still_opens(h
     assert fourth.locator("textarea[name=special_condition]").count() == 0
     supplier = page.locator(".rec-supplier").first
     supplier.locator("summary").click()
+    # A supplier's fields are drawn when it is opened (issue 24): wait for them before counting.
+    supplier.locator("input[name=contact]").wait_for()
     assert supplier.locator("input[type=checkbox]").count() >= 12 + 1  # 12 Art. 28 points, the docking clause
     supplier.locator("input[name=contact]").fill("Jan Smit, support")
     supplier.locator("input[name=dpo]").fill("dpo@soft.example")
