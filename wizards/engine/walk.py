@@ -18,7 +18,7 @@ import datetime as _dt
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from wizards.engine.logic import Answer, Tri
 from wizards.engine import belgian_time
@@ -195,10 +195,6 @@ def next_question(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | N
     return None
 
 
-def _differs(a: Outcome, b: Outcome) -> bool:
-    return (a.verdict, a.role) != (b.verdict, b.role)
-
-
 def _findings(wizard: Wizard, checked: Mapping[str, Answer]) -> tuple[list[Finding], Outcome]:
     """The rules examined, in order, and the outcome of the first that holds ("not sure" does not hold)."""
     findings: list[Finding] = []
@@ -220,56 +216,77 @@ def _settled_ways(question: Choice) -> tuple[str, ...]:
     return tuple(o for o in question.options if o != UNSURE)
 
 
+def _settlings(answers: Mapping[str, Answer], free: list[Choice]) -> Iterator[dict[str, Answer]]:
+    """The answers with each question in `free` answered each way it can be."""
+    for values in itertools.product(*(_settled_ways(q) for q in free)):
+        yield {**answers, **{q.id: v for q, v in zip(free, values)}}
+
+
+def _duty(outcome: Outcome) -> tuple[Verdict, str | None]:
+    return outcome.verdict, outcome.role
+
+
 def _reachable(wizard: Wizard, checked: Mapping[str, Answer], free: list[Choice]) -> tuple[str, ...]:
     """The outcomes reached when each question in `free` is answered each way it can be, in the
     wizard's order. The walk with "not sure" asked every question any of those ways needs."""
-    reached: set[str] = set()
-    for values in itertools.product(*(_settled_ways(q) for q in free)):
-        answers = {**checked, **{q.id: v for q, v in zip(free, values)}}
-        reached.add(_findings(wizard, answers)[1].id)
+    reached = {_findings(wizard, answers)[1].id for answers in _settlings(checked, free)}
     return tuple(o.id for o in wizard.outcomes if o.id in reached)
 
 
 def _matters(wizard: Wizard, answers: Mapping[str, Answer], question: Choice, others: list[Choice]) -> bool:
     """True when, however the other open answers go, some answer to `question` leads to another duty
     (verdict or role) than another answer would."""
-    for values in itertools.product(*(_settled_ways(q) for q in others)):
-        fixed = {**answers, **{q.id: v for q, v in zip(others, values)}}
-        duties = set()
-        for value in _settled_ways(question):
-            reached = _findings(wizard, {**fixed, question.id: value})[1]
-            duties.add((reached.verdict, reached.role))
+    for fixed in _settlings(answers, others):
+        duties = {_duty(_findings(wizard, {**fixed, question.id: value})[1]) for value in _settled_ways(question)}
         if len(duties) > 1:
             return True
     return False
 
 
-def _settle(wizard: Wizard, checked: Mapping[str, Answer]) -> tuple[list[Finding], Outcome, tuple[str, ...],
-                                                                    tuple[str, ...], tuple[Branch, ...]]:
-    """The findings, the final outcome, the rules it hinges on, the outcomes open now and the branches."""
+@dataclass(frozen=True)
+class _Open:
+    """Where a walk with "not sure" answers stands: what is open now, before any branch is drawn."""
+
+    findings: list[Finding]
+    final: Outcome
+    now: dict[str, Answer]   # the answers with every presumed exception at its presumed value
+    unsure: list[Choice]
+    free: list[Choice]       # the "not sure" answers without a presumption
+    possible: tuple[str, ...]
+
+
+def _settle(wizard: Wizard, checked: Mapping[str, Answer]) -> _Open:
+    """The findings, the final outcome and the outcomes open now (what the walk needs at every step)."""
     findings, _ = _findings(wizard, checked)
     unsure = _unsure(wizard, checked)
     presumed = {q.id: q.presume for q in unsure if q.presume is not None}
     now = {**checked, **presumed}
     free = [q for q in unsure if q.id not in presumed]
     possible = _reachable(wizard, now, free)
-    branches: list[Branch] = []
-    open_questions: list[str] = []
-    for question in unsure:
-        others = [q for q in free if q.id != question.id]
-        if _matters(wizard, now, question, others):
-            branches += [Branch(question.id, value, _reachable(wizard, {**now, question.id: value}, others))
-                         for value in _settled_ways(question)]
-            open_questions.append(question.id)
-    hinges = tuple(f.rule for f in findings if f.status is Tri.UNSURE
-                   and any(q in open_questions for q in wizard.rule(f.rule).when.questions()))
     outcomes = [wizard.outcome(o) for o in possible]
-    if not any(_differs(a, b) for a in outcomes for b in outcomes):
+    if len({_duty(o) for o in outcomes}) == 1:
         # Several open outcomes with one verdict and role: the one the walk reached, as before.
         reached = _findings(wizard, now)[1]
         final = reached if reached.id in possible else outcomes[0]
-        return findings, final, hinges, possible, tuple(branches)
-    return findings, wizard.outcome(wizard.depends), hinges, possible, tuple(branches)
+    else:
+        final = wizard.outcome(wizard.depends)
+    return _Open(findings, final, now, unsure, free, possible)
+
+
+def _branches(wizard: Wizard, state: _Open) -> tuple[tuple[Branch, ...], tuple[str, ...]]:
+    """For each "not sure" that matters, each way it could go and what would then remain; and the
+    rules those answers left open. Only the decision needs these, not each step of the walk."""
+    branches: list[Branch] = []
+    open_questions: list[str] = []
+    for question in state.unsure:
+        others = [q for q in state.free if q.id != question.id]
+        if _matters(wizard, state.now, question, others):
+            branches += [Branch(question.id, value, _reachable(wizard, {**state.now, question.id: value}, others))
+                         for value in _settled_ways(question)]
+            open_questions.append(question.id)
+    hinges = tuple(f.rule for f in state.findings if f.status is Tri.UNSURE
+                   and any(q in open_questions for q in wizard.rule(f.rule).when.questions()))
+    return tuple(branches), hinges
 
 
 def _verdict(wizard: Wizard, final: Outcome, possible: tuple[str, ...]) -> tuple[Verdict, str | None]:
@@ -290,7 +307,7 @@ def _verdict(wizard: Wizard, final: Outcome, possible: tuple[str, ...]) -> tuple
 
 def next_detail(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | None:
     """Once the verdict is settled: the first detail question of its outcome not yet answered."""
-    final = _settle(wizard, answers)[1]
+    final = _settle(wizard, answers).final
     for question_id in final.details:
         if question_id not in answers:
             return wizard.question(question_id)
@@ -299,7 +316,9 @@ def next_detail(wizard: Wizard, answers: Mapping[str, Answer]) -> Question | Non
 
 def decide(wizard: Wizard, answers: Mapping[str, object], *, today: str | None = None) -> Decision:
     checked = validate(wizard, answers)
-    findings, final, hinges, possible, branches = _settle(wizard, checked)
+    state = _settle(wizard, checked)
+    findings, final, possible = state.findings, state.final, state.possible
+    branches, hinges = _branches(wizard, state)
     verdict, role = _verdict(wizard, final, possible)
     # Only the answers on the path taken are part of the record, in the order they were asked.
     asked, _ = walk(wizard, checked)
