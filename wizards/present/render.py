@@ -11,7 +11,7 @@ from wizards.present.citations import cite
 from wizards.engine.walk import Decision, Refused
 from wizards.engine.logic import Answer
 from wizards.engine.belgian_time import format_date, format_datetime
-from wizards.engine.model import Action, Checklist, Number, Question, Text, When, Wizard
+from wizards.engine.model import Action, Checklist, Outcome, Number, Question, Text, When, Wizard
 from wizards.present.texts import catalogue, has, t
 from wizards.present.typography import french, french_html
 
@@ -118,14 +118,20 @@ def _same_words(conclusion: str, verdict_label: str) -> bool:
     return conclusion.strip().casefold().startswith(label)
 
 
+def _shared_actions(outcomes: list[Outcome]) -> list[Action]:
+    """The actions every one of these outcomes has, in the order of the first."""
+    if not outcomes:
+        return []
+    shared = set.intersection(*({a.id for a in o.actions} for o in outcomes))
+    return [a for a in outcomes[0].actions if a.id in shared]
+
+
 def certain_actions(wizard: Wizard, decision: Decision) -> list[Action]:
     """What holds in every outcome still open: the settled outcome's actions, or the actions all open
     outcomes share, in the order of the first. Never an action that no open outcome needs."""
-    outcomes = [wizard.outcome(o) for o in decision.possible] or [wizard.outcome(decision.outcome)]
     if decision.outcome != wizard.depends:
         return list(wizard.outcome(decision.outcome).actions)
-    shared = set.intersection(*({a.id for a in o.actions} for o in outcomes))
-    return [a for a in outcomes[0].actions if a.id in shared]
+    return _shared_actions([wizard.outcome(o) for o in decision.possible])
 
 
 def _branches(wizard: Wizard, decision: Decision, lang: str, certain: list[Action]) -> list[dict[str, Any]]:
@@ -141,12 +147,16 @@ def _branches(wizard: Wizard, decision: Decision, lang: str, certain: list[Actio
                         "help": question_help(wizard, question, lang),
                         "presumed": getattr(question, "presume", None), "ways": []})
         outcomes = [wizard.outcome(o) for o in branch.outcomes]
-        shared = set.intersection(*({a.id for a in o.actions} for o in outcomes)) if outcomes else set()
-        extra = [a for a in (outcomes[0].actions if outcomes else ()) if a.id in shared and a.id not in done]
+        extra = [a for a in _shared_actions(outcomes) if a.id not in done]
+        label = option_label(wizard, question, branch.value, lang)
+        presumed = branch.value == getattr(question, "presume", None)
+        # "As long as you cannot show otherwise", "If you can show ...", or "If the answer is ...".
+        key = "ui.if_presumed" if presumed else ("ui.if_shown" if out[-1]["presumed"] else "ui.if_answer")
         out[-1]["ways"].append({
             "value": branch.value,
-            "label": option_label(wizard, question, branch.value, lang),
-            "presumed": branch.value == getattr(question, "presume", None),
+            "label": label,
+            "presumed": presumed,
+            "lead": t(lang, key, answer=label),
             "outcomes": [{"id": o.id, "verdict": t(lang, f"verdict.{o.verdict.value}"),
                           "title": t(lang, f"{wizard.id}.outcome.{o.id}.title")} for o in outcomes],
             "actions": [{"text": t(lang, f"{wizard.id}.action.{a.id}"), "link": a.link} for a in extra],
@@ -248,9 +258,8 @@ def to_markdown(record: dict[str, Any], lang: str) -> str:
         for branch in record["branches"]:
             lines.append(f"- {branch['text']}")
             for way in branch["ways"]:
-                key = "ui.if_presumed" if way["presumed"] else ("ui.if_shown" if branch["presumed"] else "ui.if_answer")
                 titles = t(lang, "ui.or").join(o["title"] for o in way["outcomes"])
-                lines.append(f"  - {t(lang, key, answer=way['label'])} {titles}")
+                lines.append(f"  - {way['lead']} {titles}")
                 lines += [f"    - {a['text']}" for a in way["actions"]]
     lines += ["", f"## {t(lang, 'ui.your_answers')}", ""]
     # An answer typed by the visitor (a name, an address) is escaped; chosen options are the site's words.
@@ -303,9 +312,8 @@ def _branches_html(record: dict[str, Any], lang: str, base: str) -> list[str]:
             parts.append(f'<p class="wz-help">{_e(branch["help"])}</p>')
         parts.append("<ul>")
         for way in branch["ways"]:
-            key = "ui.if_presumed" if way["presumed"] else ("ui.if_shown" if branch["presumed"] else "ui.if_answer")
             titles = t(lang, "ui.or").join(o["title"] for o in way["outcomes"])
-            text = f'{_e(t(lang, key, answer=way["label"]))} {_e(titles)}'
+            text = f'{_e(way["lead"])} {_e(titles)}'
             extra = "".join(f"<li>{_action_html(a, base)}</li>" for a in way["actions"])
             parts.append(f'<li data-answer="{_e(way["value"])}">{text}' + (f"<ul>{extra}</ul>" if extra else "") + "</li>")
         parts.append("</ul></li>")
