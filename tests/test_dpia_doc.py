@@ -283,7 +283,7 @@ def test_the_markdown_keeps_the_conventions_of_part_a():
     assert text.startswith("# ") and "VOORBEELD" in text
     assert "![Risicokaart voor de maatregelen](risk-map-before.svg)" in text
     assert "![Risicokaart na de maatregelen](risk-map-after.svg)" in text
-    assert "- [x] Versleutelde laptops (bron: art. 32(1)(a) GDPR) (bestaat al)" in text
+    assert "- [x] Versleutelde laptops (bron: art. 32, lid 1, a) AVG) (bestaat al)" in text
     assert "- [ ] Nieuwe kast (gepland)" in text
     assert "```signature\nNaam: An <b>Peeters</b>\nFunctie: \nDatum: 2026-12-06\nHandtekening: \n```" in text
     assert set(dpia.images(d, "nl")) == {"risk-map-before.svg", "risk-map-after.svg"}
