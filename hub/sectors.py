@@ -145,7 +145,6 @@ def _check_sample(value: dict[str, Any]) -> None:
 # The sample DPIA of a sector (sectors/<id>/dpia.yml, issue 26): read by wizards.documents.dpia.from_sample.
 DPIA_SCHEMA = Checked(Map(
     {
-        "sector": Str(r"[a-z0-9][a-z0-9-]*", hint="the sector id, equal to the folder name"),
         "title": LANG,
         "organisation": Map({"name": LANG, "address": _lang(optional=True), "contact": Str(optional=True)}, name="the organisation"),
         "screening": Map({"outcome": Str(allow_empty=False), "summary": LANG, "date": Str(r"\d{4}-\d{2}-\d{2}", hint="a date YYYY-MM-DD", optional=True)},
@@ -212,10 +211,8 @@ def load_dpia_sample(folder: Path) -> dict[str, Any] | None:
     file = folder / "dpia.yml"
     if not file.exists():
         return None
-    sample = load(file, DPIA_SCHEMA)
-    if sample["sector"] != folder.name and folder.name != TEMPLATE:
-        raise SchemaError(file, 1, "sector", f"must equal the folder name {folder.name!r}, got {sample['sector']!r}")
-    return sample
+    # The sector is the folder's: a copied template needs no second id to change.
+    return {**load(file, DPIA_SCHEMA), "sector": folder.name}
 
 
 def sector_folders(root: Path = SECTORS_DIR, *, include_template: bool = False) -> list[Path]:
