@@ -15,11 +15,9 @@ the visitor, their record or their screening did not give.
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from wizards.documents.dpia_measures import measure_source, measures  # noqa: F401  (part of the API)
 from wizards.documents.dpia_risk import LEVEL_IDS, LEVELS, prior_consultation  # noqa: F401  (part of the API)
 from wizards.documents.record import RecordError
 from wizards.documents.text import colon
@@ -325,17 +323,6 @@ def review(dpia: dict[str, Any], date: str) -> dict[str, Any]:
 
 
 # -- the catalogue the page's form draws from ---------------------------------------------------
-
-@lru_cache(maxsize=None)
-def measures() -> dict[str, dict[str, Any]]:
-    text = resources.files(__package__).joinpath("dpia_measures.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def measure_source(measure_id: str, lang: str) -> str:
-    """The article or guideline that asks for a catalogue measure, in the visitor's language."""
-    return t(lang, f"dpiadoc.measure_source.{measure_id}") if measure_id in measures() else ""
-
 
 def catalogue(lang: str) -> dict[str, Any]:
     """Risk kinds, the four-level scales with their definitions, the measures, and the sections with

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Union
 
+from wizards.documents.dpia_measures import measure_source
 from wizards.documents.dpia_risk import prior_consultation
 from wizards.documents.dpia_risk_map import risk_map_svg, scores
 from wizards.documents.record import LEGAL_BASES
@@ -127,7 +128,7 @@ def _risks(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
             items = []
             for m in risk["measures"]:
                 text = m["text"] or BLANK
-                source = _measure_source(m["id"], lang)
+                source = measure_source(m["id"], lang)
                 if source and source not in text:
                     text += f" ({tr('source')}{colon(lang)} {source})"
                 items.append((m["status"] == "existing", f"{text} ({tr('status.' + m['status'])})"))
@@ -137,12 +138,6 @@ def _risks(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
     for stage in ("before", "after"):
         out.append(Image(IMAGES[stage], tr(f"map.title_{stage}")))
     return out
-
-
-def _measure_source(measure_id: str, lang: str) -> str:
-    from wizards.documents.dpia import measure_source
-
-    return measure_source(measure_id, lang)
 
 
 def _validation(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
