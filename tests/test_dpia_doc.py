@@ -73,6 +73,8 @@ def test_normalise_keeps_a_dpia_and_fills_what_is_left_out():
     assert d["title"] == "Kamp" and d["risks"][0]["likelihood"] == 0 and d["validation"]["actions"] == []
     assert dpia.normalise(d) == d
     assert dpia.normalise(json.loads(json.dumps(d))) == d
+    given_empty = dpia.normalise({"format": dpia.FORMAT, "risks": [{"kind": "", "measures": [{"text": "x", "status": ""}]}]})
+    assert given_empty["risks"][0]["kind"] == "other" and given_empty["risks"][0]["measures"][0]["status"] == "existing"
 
 
 def test_blank_lists_the_three_standard_risks_and_nothing_else():

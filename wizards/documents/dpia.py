@@ -99,7 +99,7 @@ def _text(value: Any, where: str) -> str:
     if len(text) > MAX_TEXT:
         raise DpiaError(f"{where}: longer than {MAX_TEXT} characters", "too_long", field=where, limit=MAX_TEXT)
     field = where.rsplit(".", 1)[-1].split("[")[0]
-    if field in CHOICES and text not in CHOICES[field]:
+    if field in CHOICES and text and text not in CHOICES[field]:  # "" is "not given": the default
         raise DpiaError(f"{where}: expected one of {', '.join(c for c in CHOICES[field] if c)}, got {text!r}",
                         "bad_choice", field=where, value=text[:40])
     if field in DATE_FIELDS and text and not _DATE.fullmatch(text):
