@@ -121,6 +121,13 @@ def test_prefill_takes_every_text_from_the_record_row_or_the_screening(row, scre
         assert out["screening"] == {"outcome": "two_criteria", "summary": "Een DPIA is verplicht.", "date": "2026-11-30"}
 
 
+def test_the_document_names_the_screening_outcome_in_words():
+    out = dpia.prefill(dpia.blank(), None, None, {**SCREENING, "outcome": "required"})
+    assert out["screening"]["outcome"] == "required"
+    text = dpia.to_markdown(out, "en", DATE)
+    assert "| Outcome | You must carry out a DPIA before you start. |" in text
+
+
 def test_prefill_keeps_what_the_visitor_typed():
     d = dpia.blank()
     d["description"]["purposes"] = "Mijn eigen tekst"

@@ -14,7 +14,7 @@ from wizards.documents.dpia_risk_map import risk_map_svg, scores
 from wizards.documents.record import LEGAL_BASES
 from wizards.documents.text import basis_label, colon, e, label, md, stamp
 from wizards.present.markup import fence
-from wizards.present.texts import t
+from wizards.present.texts import has, t
 
 BLANK = "________"
 IMAGES = {"before": "risk-map-before.svg", "after": "risk-map-after.svg"}
@@ -85,7 +85,10 @@ def blocks(dpia: dict[str, Any], lang: str, date: str) -> list[Block]:
     out.append(Para([(False, tr("doc.intro"))]))
     org = dpia["organisation"]
     out += [Heading(2, tr("section.organisation")), section_table("organisation", ("name", "address", "contact"), org)]
-    s = dpia["screening"]
+    s = dict(dpia["screening"])
+    # The wizard's outcome is kept as its id; the document names it in the reader's language.
+    if has(lang, f"dpia.outcome.{s['outcome']}.title"):
+        s["outcome"] = t(lang, f"dpia.outcome.{s['outcome']}.title")
     out += [Heading(2, tr("section.screening")), Para([(False, tr("doc.screening_intro"))]),
             section_table("screening", ("outcome", "summary", "date"), s)]
     out += [Heading(2, tr("section.description") + " " + tr("cite.description_short")),
