@@ -169,8 +169,13 @@ def test_a_decision_to_proceed_despite_a_high_residual_risk_is_an_open_point():
     ([(4, 4, 0, 0)], "open"),                                # residual not given
     ([(4, 4, 3, 0)], "open"),                                # half a residual score
     ([(4, 4, 2, 2)], "not_required"),
-    ([(4, 4, 4, 2)], "not_required"),                        # grave but unlikely after measures
-    ([(4, 4, 2, 4)], "not_required"),                        # likely but slight after measures
+    ([(4, 4, 4, 2)], "depends"),                             # harm not overcome, but less likely after measures
+    ([(4, 4, 2, 4)], "depends"),                             # almost sure to happen, but slighter after measures
+    ([(4, 4, 4, 1)], "depends"),
+    ([(4, 4, 3, 2)], "not_required"),                        # significant but limited in likelihood
+    ([(4, 4, 2, 3)], "not_required"),
+    ([(1, 1, 1, 1), (4, 4, 4, 1), (2, 2, 0, 0)], "open"),    # a residual score still missing
+    ([(4, 4, 4, 1), (4, 4, 3, 3)], "required"),
     ([(4, 4, 3, 3)], "required"),                            # both at the two highest levels
     ([(4, 4, 4, 4)], "required"),
     ([(1, 1, 1, 1), (4, 4, 3, 4)], "required"),
@@ -182,7 +187,15 @@ def test_prior_consultation_path_by_path(pairs, expected):
     assert dpia.prior_consultation(scored(*pairs)) == expected
     words = dpia.to_markdown(scored(*pairs), "en", DATE)
     assert {"required": "Prior consultation: required", "not_required": "Prior consultation: not required",
-            "open": "Prior consultation: cannot be said yet"}[expected] in words
+            "open": "Prior consultation: cannot be said yet",
+            "depends": "Prior consultation: depends on your judgement"}[expected] in words
+
+
+def test_the_depends_zone_names_its_risks_and_is_an_open_point():
+    d = scored((1, 1, 1, 1), (4, 4, 4, 2))
+    words = dpia.to_markdown(d, "nl", DATE)
+    assert "risico 2" in words and "hangt af" in words and "art. 36, lid 3 AVG" in words
+    assert any(p["field"] == "decision" and "36" in p["message"] for p in dpia.open_points(d, "fr"))
 
 
 def test_the_document_says_how_to_consult_only_when_required():

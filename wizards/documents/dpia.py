@@ -303,6 +303,8 @@ def open_points(dpia: dict[str, Any], lang: str) -> list[dict[str, str]]:
                 field=t(lang, f"dpiadoc.field.validation.{field}"))
     if prior_consultation(dpia) == "required" and v["decision"] in ("proceed", "proceed_with_measures"):
         add("validation", "decision", "consult_first")
+    if prior_consultation(dpia) == "depends":
+        add("validation", "decision", "consult_depends")
     return points
 
 

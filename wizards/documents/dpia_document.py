@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from wizards.documents.dpia_measures import measure_source
-from wizards.documents.dpia_risk import prior_consultation
+from wizards.documents.dpia_risk import borderline_risks, prior_consultation
 from wizards.documents.dpia_risk_map import risk_map_svg, scores
 from wizards.documents.record import LEGAL_BASES
 from wizards.documents.text import basis_label, colon, e, label, md, stamp
@@ -172,8 +172,11 @@ def _validation(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
     if status == "open":
         missing = [str(n) for n, r in enumerate(dpia["risks"], 1) if not all(scores(r, "after"))]
         out.append(Para([(False, tr("consult.open_which", risks=", ".join(missing)) if missing else tr("consult.open_none"))]))
-    if status == "required":
-        out += [Para([(False, tr("consult.required_what"))]),
+    if status == "depends":
+        out.append(Para([(False, tr("consult.depends_which", risks=", ".join(map(str, borderline_risks(dpia)))))]))
+        out.append(Para([(False, tr("consult.depends_why"))]))
+    if status in ("required", "depends"):
+        out += [Para([(False, tr("consult.required_what" if status == "required" else "consult.depends_what"))]),
                 Bullets([tr(f"consult.send_{k}") for k in ("a", "b", "c", "d", "e", "f")]),
                 Para([(False, tr("consult.required_time"))]), Para([(False, tr("consult.gba_contact"))])]
     if status == "not_required":

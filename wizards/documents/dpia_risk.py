@@ -17,22 +17,39 @@ LEVEL_IDS = {1: "negligible", 2: "limited", 3: "significant", 4: "maximum"}
 # (measures mostly lower the likelihood, rarely the harm), and would send every such controller to
 # the GBA, which Art. 36(1) does not ask when the measures do reduce the risk.
 HIGH = 3
+# One score at the maximum with the other below "significant" is not read either way: harm the people
+# may not overcome, or a risk that will almost surely happen, can be a high risk on its own. Whether it
+# is depends on the case, so the verdict says "depends" and on what, and never "not required".
+MAXIMUM = 4
 
 
 def is_high(severity: int, likelihood: int) -> bool:
     return severity >= HIGH and likelihood >= HIGH
 
 
+def is_borderline(severity: int, likelihood: int) -> bool:
+    return not is_high(severity, likelihood) and MAXIMUM in (severity, likelihood)
+
+
 def residual_known(risk: dict[str, Any]) -> bool:
     return risk["residual_severity"] > 0 and risk["residual_likelihood"] > 0
 
 
+def borderline_risks(dpia: dict[str, Any]) -> list[int]:
+    """The numbers (from 1) of the risks whose residual scores fall in the "depends" zone."""
+    return [n for n, r in enumerate(dpia["risks"], 1)
+            if residual_known(r) and is_borderline(r["residual_severity"], r["residual_likelihood"])]
+
+
 def prior_consultation(dpia: dict[str, Any]) -> str:
     """"required" once one residual risk is high; "open" while a residual score is missing (or no risk
-    is listed at all); otherwise "not_required"."""
+    is listed at all); "depends" when a residual score stays at the maximum while the other is lower;
+    otherwise "not_required"."""
     risks = dpia["risks"]
     if any(residual_known(r) and is_high(r["residual_severity"], r["residual_likelihood"]) for r in risks):
         return "required"
     if not risks or not all(residual_known(r) for r in risks):
         return "open"
+    if borderline_risks(dpia):
+        return "depends"
     return "not_required"
