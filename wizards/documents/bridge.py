@@ -8,7 +8,7 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, imports, notice, pyodide_libs, spreadsheet, tables
+from wizards.documents import annexes, blocks, imports, notice, odt, pyodide_libs, spreadsheet, tables
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
 from wizards.present.texts import t
@@ -35,6 +35,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
         return _import(payload, IMPORTS[kind] or str(payload.get("format")), lang)
     if kind == "normalise":
         return {"record": normalise(payload.get("record"))}
+    if kind in ("odt", "doc_json"):
+        return _document(payload, kind, lang)
     record = normalise(payload.get("record"))
     if kind == "check":
         gaps = check(record)
@@ -91,6 +93,19 @@ def _import(payload: dict[str, Any], fmt: str, lang: str) -> dict[str, Any]:
             text += " " + t(lang, "doc.import.links_lost", n=links - kept)
         return {"record": merged, "changes": text}
     return {"record": found, "changes": t(lang, "doc.import.replace", **counts)}
+
+
+def _document(payload: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
+    """Any document's Markdown as an .odt file, or as the blocks the browser's .docx writer reads."""
+    markdown, images = payload.get("markdown"), payload.get("images") or {}
+    if not isinstance(markdown, str) or not isinstance(images, dict):
+        raise RecordError("a document is Markdown text with a dict of images", "unreadable")
+    _libraries(payload, "documents")
+    doc = blocks.from_markdown(markdown, lang=lang, organisation=str(payload.get("organisation") or ""),
+                               images={str(k): str(v) for k, v in images.items()})
+    if kind == "doc_json":
+        return {"doc": doc.to_json()}
+    return {"base64": base64.b64encode(odt.write(doc)).decode("ascii"), "type": odt.MEDIA_TYPE}
 
 
 def _libraries(payload: dict[str, Any], fmt: str) -> None:
