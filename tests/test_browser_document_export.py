@@ -97,3 +97,28 @@ def test_reply_letter_of_the_requests_wizard_as_odt_and_docx(hub, context, tmp_p
         lines = (out / f"letter-{kind}.txt").read_text(encoding="utf-8-sig").splitlines()
         assert lines[0] == "Bakkerij Zonnebloem" and "info@zonnebloem.example" in lines, kind
         assert "Handtekening" in lines and "Functie" in lines, kind  # the sender's signature box
+
+
+def test_docx_picture_is_the_svg_with_a_png_drawn_by_the_browser(hub, context):
+    """Word 2016 and later show the SVG; older Word and other programs the PNG the page drew from it."""
+    import io
+    import zipfile
+
+    page = context.new_page()
+    page.goto(hub.url + "wizards/record/")
+    page.wait_for_selector(".rec[data-state=ready]", timeout=60000)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="150" viewBox="0 0 300 150"><title>Kaart</title>'
+           '<rect width="300" height="150" fill="#cc0000"/></svg>')
+    doc = {"title": "Kaart", "lang": "nl", "organisation": ORG, "blocks": [
+        {"type": "heading", "level": 1, "runs": [{"text": "Kaart", "bold": False, "italic": False, "link": ""}]},
+        {"type": "image", "name": "risk-map-before.svg", "svg": svg, "alt": "De risicokaart"}]}
+    module = page.get_attribute("script[src$='record.js']", "src").replace("record.js", "docx-export.js")
+    data = page.evaluate("""async ([module, doc]) => {
+        const { toDocx } = await import(new URL(module, location.href).href);
+        return Array.from(await toDocx(doc)); }""", [module, doc])
+    package = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    media = {n.rsplit(".", 1)[-1]: package.read(n) for n in package.namelist() if n.startswith("word/media/")}
+    assert media["svg"].decode("utf-8") == svg
+    assert media["png"][:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(media["png"][16:20], "big") == 600  # drawn at twice the size
+    body = package.read("word/document.xml").decode("utf-8")
+    assert "svgBlip" in body and 'descr="De risicokaart"' in body
