@@ -14,7 +14,7 @@ from wizards.present.markup import escape
 from wizards.present.texts import t
 
 WIDTH = 400
-LEFT, TOP, CELL_W, CELL_H = 96, 44, 74, 62
+LEFT, TOP, CELL_W, CELL_H = 116, 44, 70, 62  # LEFT leaves room for the longest level name ("Verwaarloosbaar")
 LEGEND_CHARS = 52
 LINE = 17
 # Cell tints behind dark numbers: white text on the navy discs has a contrast ratio above 10:1 and
@@ -69,9 +69,10 @@ def risk_map_svg(dpia: dict[str, Any], lang: str, stage: str) -> str:
         out.append(f'<text x="{LEFT - 6}" y="{y + h / 2 + 4:g}" text-anchor="end" font-size="12" fill="{INK}">'
                    f'{escape(t(lang, f"dpiadoc.level.{level}"))}</text>')
         x, y, w, h = cell_box(1, level)
-        out.append(f'<text x="{x + w / 2:g}" y="{grid_bottom + 16}" text-anchor="middle" font-size="12" fill="{INK}">'
+        # Every other level name a line lower: side by side the longest (Dutch) ones would touch.
+        out.append(f'<text x="{x + w / 2:g}" y="{grid_bottom + 16 + (level + 1) % 2 * 13}" text-anchor="middle" font-size="12" fill="{INK}">'
                    f'{escape(t(lang, f"dpiadoc.level.{level}"))}</text>')
-    out.append(f'<text x="{LEFT + 2 * CELL_W}" y="{grid_bottom + 34}" text-anchor="middle" font-size="13" fill="{INK}">'
+    out.append(f'<text x="{LEFT + 2 * CELL_W}" y="{grid_bottom + 46}" text-anchor="middle" font-size="13" fill="{INK}">'
                f'{escape(t(lang, "dpiadoc.field.risk.likelihood"))}</text>')
     for severity in LEVELS:
         for likelihood in LEVELS:
@@ -92,12 +93,12 @@ def risk_map_svg(dpia: dict[str, Any], lang: str, stage: str) -> str:
         placed[(severity, likelihood)] = i + 1
         x, y, w, h = cell_box(severity, likelihood)
         # Up to three discs a row, two rows a cell; a seventh risk in one cell overlaps, still inside it.
-        cx = x + 13 + (i % 3) * 24
+        cx = x + 13 + (i % 3) * 22
         cy = y + 16 + ((i // 3) % 2) * 28
         out.append(f'<g class="risk" data-risk="{n}" data-severity="{severity}" data-likelihood="{likelihood}">'
                    f'<circle cx="{cx}" cy="{cy}" r="11" fill="{DISC}"/>'
                    f'<text x="{cx}" y="{cy + 4}" text-anchor="middle" font-size="12" font-weight="bold" fill="{DISC_TEXT}">{n}</text></g>')
-    y = grid_bottom + 58
+    y = grid_bottom + 70
     out.append(f'<text x="8" y="{y}" font-size="13" font-weight="bold" fill="{INK}">{escape(t(lang, "dpiadoc.map.legend"))}</text>')
     for n, risk in enumerate(dpia["risks"], 1):
         name = risk["title"] or t(lang, f"dpiadoc.kind.{risk['kind']}")
