@@ -134,8 +134,9 @@ def annex_complete(rec: dict[str, Any], index: int, lang: str) -> bool:
 
 # ---- the documents ---------------------------------------------------------------------------------
 def documents(state: dict[str, Any], lang: str, date: str) -> list[dict[str, Any]]:
-    """Every document of the file, as Markdown with its images: {name, markdown, images, organisation}."""
-    state = normalise(state)
+    """Every document of the file, as Markdown with its images: {name, markdown, images, organisation}.
+    A stored part that does not read is left out (the overview names it) rather than blocking the rest."""
+    state = readable(state)[0]
     rec = state["record"]
     organisation = (rec["organisation"]["name"] if rec else "") or state["profile"].get("org_name", "")
     docs: list[dict[str, Any]] = []
@@ -190,11 +191,12 @@ def slug(text: str) -> str:
 # ---- the .zip --------------------------------------------------------------------------------------
 def bundle(state: dict[str, Any], lang: str, date: str, extra: dict[str, bytes]) -> bytes:
     """The whole file: each document as .odt and .md, the record as .xlsx, the .docx files the browser
-    made (`extra`), a README.txt in the visitor's language and gdpr-file.json (the state, to re-open)."""
+    made (`extra`), a README.txt in the visitor's language and gdpr-file.json (the state, to re-open).
+    Like documents(), it holds every part that reads."""
     # Only here: odfpy and markdown-it-py are loaded into the browser's Python when a visitor exports.
     from wizards.documents import blocks, odt
 
-    state = normalise(state)
+    state = readable(state)[0]
     docs = documents(state, lang, date)
     stamp = _zip_time(date)
     out = io.BytesIO()
