@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 CHECKED, UNCHECKED = "☒", "☐"
 
@@ -117,12 +119,17 @@ def _block_json(block: Block) -> dict[str, Any]:
     return {"type": "signature", "lines": [{"label": label, "value": value} for label, value in block.lines]}
 
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+def _parser() -> Any:
+    # Imported on first use: in the browser markdown-it-py arrives only when a visitor exports
+    # (pyodide_libs.py), and this module is imported with the bridge at start-up.
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def from_markdown(markdown: str, *, lang: str, organisation: str = "", images: dict[str, str] | None = None) -> Doc:
     """The document's blocks; its title is the text of the first level-1 heading."""
-    tokens = _PARSER.parse(markdown)
+    tokens = _parser().parse(markdown)
     blocks = _Reader(tokens, images or {}).read()
     title = next((plain(b.runs) for b in blocks if isinstance(b, Heading) and b.level == 1), "")
     return Doc(title=title, lang=lang, organisation=organisation, blocks=tuple(blocks))

@@ -8,7 +8,7 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, gdpr_file, imports, notice, pyodide_libs, spreadsheet, tables
+from wizards.documents import annexes, blocks, gdpr_file, imports, notice, odt, pyodide_libs, spreadsheet, tables
 from wizards.documents.file_state import STORAGE_KEYS
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
@@ -40,6 +40,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
         return _file(kind, payload, date, lang)
     if kind == "normalise":
         return {"record": normalise(payload.get("record"))}
+    if kind in ("odt", "doc_json"):
+        return _document(payload, kind, lang)
     record = normalise(payload.get("record"))
     if kind == "check":
         gaps = check(record)
@@ -125,6 +127,19 @@ def _bytes(payload: dict[str, Any]) -> bytes:
         return base64.b64decode(str(payload.get("base64", "")), validate=True)
     except ValueError:
         raise RecordError("not base64", "unreadable") from None
+
+
+def _document(payload: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
+    """Any document's Markdown as an .odt file, or as the blocks the browser's .docx writer reads."""
+    markdown, images = payload.get("markdown"), payload.get("images") or {}
+    if not isinstance(markdown, str) or not isinstance(images, dict):
+        raise RecordError("a document is Markdown text with a dict of images", "unreadable")
+    _libraries(payload, "documents")
+    doc = blocks.from_markdown(markdown, lang=lang, organisation=str(payload.get("organisation") or ""),
+                               images={str(k): str(v) for k, v in images.items()})
+    if kind == "doc_json":
+        return {"doc": doc.to_json()}
+    return {"base64": base64.b64encode(odt.write(doc)).decode("ascii"), "type": odt.MEDIA_TYPE}
 
 
 def _libraries(payload: dict[str, Any], fmt: str) -> None:

@@ -9,18 +9,6 @@ from __future__ import annotations
 import io
 import re
 
-from odf import teletype
-from odf.draw import Frame
-from odf.draw import Image as DrawImage
-from odf.opendocument import OpenDocumentText
-from odf.style import (FontFace, Footer, GraphicProperties, ListLevelProperties, MasterPage, PageLayout, PageLayoutProperties,
-                       ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TableProperties,
-                       TableRowProperties, TextProperties)
-from odf.svg import Desc, Title
-from odf.table import Table as OdfTable
-from odf.table import TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import A, H, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P, PageCount, PageNumber, Span
-
 from wizards.documents.blocks import (BulletList, Doc, Heading, Image, NumberedList, Paragraph, Runs, Signature,
                                       Table)
 
@@ -31,7 +19,29 @@ BORDER = "0.5pt solid #000000"
 PAGE_WORD = {"nl": "Pagina", "fr": "Page", "en": "Page"}
 
 
+def _import_odf() -> None:
+    """odfpy is loaded into the browser's Python only when a visitor exports (pyodide_libs.py), while
+    this module is imported with the bridge at start-up: so its names are bound on first use."""
+    global teletype, Frame, DrawImage, OpenDocumentText, FontFace, Footer, GraphicProperties, \
+        ListLevelProperties, MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style, \
+        TableCellProperties, TableColumnProperties, TableProperties, TableRowProperties, TextProperties, \
+        Desc, Title, OdfTable, TableCell, TableColumn, TableHeaderRows, TableRow, A, H, List, ListItem, \
+        ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P, PageCount, PageNumber, Span
+    from odf import teletype
+    from odf.draw import Frame
+    from odf.draw import Image as DrawImage
+    from odf.opendocument import OpenDocumentText
+    from odf.style import (FontFace, Footer, GraphicProperties, ListLevelProperties, MasterPage, PageLayout,
+                           PageLayoutProperties, ParagraphProperties, Style, TableCellProperties, TableColumnProperties,
+                           TableProperties, TableRowProperties, TextProperties)
+    from odf.svg import Desc, Title
+    from odf.table import Table as OdfTable
+    from odf.table import TableCell, TableColumn, TableHeaderRows, TableRow
+    from odf.text import A, H, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P, PageCount, PageNumber, Span
+
+
 def write(doc: Doc) -> bytes:
+    _import_odf()
     writer = _Writer(doc)
     out = io.BytesIO()
     writer.odt.write(out)
