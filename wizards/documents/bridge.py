@@ -8,7 +8,7 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, blocks, gdpr_file, imports, notice, odt, pyodide_libs, spreadsheet, tables
+from wizards.documents import annexes, blocks, dpia, gdpr_file, imports, notice, odt, pyodide_libs, spreadsheet, tables
 from wizards.documents.file_state import STORAGE_KEYS
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
@@ -42,6 +42,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
         return {"record": normalise(payload.get("record"))}
     if kind in ("odt", "doc_json"):
         return _document(payload, kind, lang)
+    if isinstance(kind, str) and kind.startswith("dpia_"):
+        return _dpia(kind, payload, lang, date)
     record = normalise(payload.get("record"))
     if kind == "check":
         gaps = check(record)
@@ -63,6 +65,32 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     if kind == "notice":
         return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date)}
     raise RecordError(f"unknown document {kind!r}", "not_known")
+
+
+def _dpia(kind: str, payload: dict[str, Any], lang: str, date: str) -> dict[str, Any]:
+    """The DPIA page's calls (issue 26, contract C). A DPIA that is not one is refused naming the field."""
+    if kind == "dpia_prefill":
+        row = payload.get("row")
+        if row is not None and (isinstance(row, bool) or not isinstance(row, int)):
+            raise dpia.DpiaError(f"row: expected a row number, got {row!r}", "bad_shape", field="row")
+        source = dpia.normalise(payload["dpia"]) if payload.get("dpia") is not None else dpia.blank()
+        return {"dpia": dpia.prefill(source, payload.get("record"), row, payload.get("screening"))}
+    if kind == "dpia_blank":
+        return {"dpia": dpia.blank()}
+    if kind == "dpia_catalogue":
+        return {"catalogue": dpia.catalogue(lang)}
+    item = dpia.normalise(payload.get("dpia"))
+    if kind == "dpia_normalise":
+        return {"dpia": item}
+    if kind == "dpia_check":
+        return {"open_points": dpia.open_points(item, lang), "prior_consultation": dpia.prior_consultation(item)}
+    if kind == "dpia_markdown":
+        return {"text": dpia.to_markdown(item, lang, date), "images": dpia.images(item, lang)}
+    if kind == "dpia_html":
+        return {"html": dpia.to_html(item, lang, date)}
+    if kind == "dpia_review":
+        return {"dpia": dpia.review(item, date)}
+    raise dpia.DpiaError(f"unknown document {kind!r}", "not_known")
 
 
 def _import(payload: dict[str, Any], fmt: str, lang: str) -> dict[str, Any]:
