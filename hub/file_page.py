@@ -28,7 +28,8 @@ def render_gdpr_file(lang: str, root: str, lang_root: str, spreadsheet: dict[str
         # The .docx writer comes with branch export; without it the .zip holds the .odt and .md files only.
         "docx": (Path(__file__).parent / "static" / "docx-export.js").exists(),
         # The libraries Python loads on the first download (.odt and .xlsx), as the record page does.
-        "libs": {fmt: [f"{root}assets/spreadsheet/{name}" for name in names] for fmt, names in spreadsheet.items()},
+        "libs": {fmt: [f"{root}assets/spreadsheet/{name}" for name in names] for fmt, names in spreadsheet.items()
+                 if fmt in ("documents", "xlsx")},
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     e = html.escape

@@ -78,8 +78,19 @@ def done_state(lang="nl"):
     supplier.update(address="Straat 2, Gent", contact="Jan", nature="hosting", duration="duur van het contract",
                     measures="versleuteling", assistance="binnen 48 uur", period="30 dagen", subprocessors="geen", language="Nederlands", safeguards="twee personen",
                     checklist={p: True for p in supplier["checklist"]})
-    state["dpias"]["items"] = [a_dpia("d1", "Gedeeld farmaceutisch dossier", "proceed", "2027-12-01")]
+    state["dpias"]["items"] = [finished_dpia()]
     return state
+
+
+def finished_dpia():
+    """Every field dpia.open_points asks about filled in, decided, next review in the future."""
+    done = a_dpia("d1", "Gedeeld farmaceutisch dossier", "proceed", "2027-12-01")
+    for part in ("description", "necessity"):
+        done[part] = {k: v or f"{k} ingevuld" for k, v in done[part].items()}
+    for risk in done["risks"]:
+        risk.update(sources="een indringer", impacts="gegevens gelekt")
+    done["validation"].update(dpo_name="An Peeters", dpo_advice="akkoord", views_sought="no", views_reason="niet nodig")
+    return done
 
 
 # ---- the overview, path by path ---------------------------------------------------------------------

@@ -186,7 +186,7 @@ async function downloadAll() {
       const { documents } = await ask({ document: "file_documents", state, date });
       for (const doc of documents) {
         const out = await ask({ document: "doc_json", markdown: doc.markdown, images: doc.images, organisation: doc.organisation,
-          libs: libraries() });
+          libs: libraries().documents || [] });
         extra[doc.name + ".docx"] = toBase64(await writer.toDocx(out.doc));
       }
     }

@@ -15,7 +15,7 @@ import unicodedata
 import zipfile
 from typing import Any
 
-from wizards.documents import annexes, dpia, spreadsheet, tables
+from wizards.documents import annexes, blocks, dpia, notice, odt, spreadsheet, tables
 from wizards.documents.file_state import (FORMAT, STORAGE_KEYS, WIZARD_IDS, FileError, normalise, readable)
 from wizards.documents.imports import depth
 from wizards.documents.limits import MAX_DEPTH
@@ -152,7 +152,7 @@ def documents(state: dict[str, Any], lang: str, date: str) -> list[dict[str, Any
             add(f"{t(lang, 'doc.ui.file_annexes')}-{who}", annexes.to_markdown(rec, i, lang, date))
             add(f"{t(lang, 'doc.ui.file_checklist')}-{who}", annexes.checklist_markdown(rec, i, lang, date))
         if rec["activities"] and rec["role"] == "controller":
-            add(t(lang, "doc.ui.file_notice"), notice_markdown(rec, lang, date))
+            add(t(lang, "doc.ui.file_notice"), notice.to_markdown(rec, lang, date))
     for wizard in WIZARD_IDS:
         entry = state["results"].get(wizard)
         if entry:
@@ -160,26 +160,6 @@ def documents(state: dict[str, Any], lang: str, date: str) -> list[dict[str, Any
     for n, item in enumerate(state["dpias"]["items"] if state["dpias"] else [], start=1):
         add(f"dpia-{item['title'] or n}", dpia.to_markdown(item, lang, date), dpia.images(item, lang))
     return docs
-
-
-def notice_markdown(rec: dict[str, Any], lang: str, date: str) -> str:
-    """The privacy notice as Markdown, from the notice's own text (notice.py writes it as HTML)."""
-    from wizards.documents import notice
-    to_markdown = getattr(notice, "to_markdown", None)
-    if to_markdown is not None:  # written by branch export
-        return to_markdown(rec, lang, date)
-    return _html_to_markdown(notice.to_html(rec, lang, date))
-
-
-def _html_to_markdown(html: str) -> str:
-    """notice.to_html uses headings, paragraphs and lists only (its docstring says so)."""
-    from html import unescape
-    from wizards.documents.text import md
-    out = []
-    for tag, body in re.findall(r"<(h[1-3]|p|li)[^>]*>(.*?)</\1>", html, flags=re.S):
-        text = md(unescape(re.sub(r"<[^>]+>", "", body)).strip())
-        out.append({"h1": "# ", "h2": "## ", "h3": "### ", "li": "- ", "p": ""}[tag] + text)
-    return "\n\n".join(out) + "\n"
 
 
 def slug(text: str) -> str:
@@ -193,9 +173,6 @@ def bundle(state: dict[str, Any], lang: str, date: str, extra: dict[str, bytes])
     """The whole file: each document as .odt and .md, the record as .xlsx, the .docx files the browser
     made (`extra`), a README.txt in the visitor's language and gdpr-file.json (the state, to re-open).
     Like documents(), it holds every part that reads."""
-    # Only here: odfpy and markdown-it-py are loaded into the browser's Python when a visitor exports.
-    from wizards.documents import blocks, odt
-
     state = readable(state)[0]
     docs = documents(state, lang, date)
     stamp = _zip_time(date)
