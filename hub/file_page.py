@@ -23,7 +23,9 @@ def render_gdpr_file(lang: str, root: str, lang_root: str, spreadsheet: dict[str
                      hub_assets: str = "assets/hub/") -> str:
     texts = {k[len("file.ui."):]: v for k, v in catalogue(lang).items() if k.startswith("file.ui.")}
     data: dict[str, Any] = {
-        "lang": lang, "langRoot": lang_root, "texts": texts, "keys": STORAGE_KEYS, "maxBytes": MAX_ZIP,
+        "lang": lang, "langRoot": lang_root, "texts": texts,
+        "keys": STORAGE_KEYS, "maxBytes": MAX_ZIP,
+        "colon": "\u202f: " if lang == "fr" else ": ",  # French puts a narrow no-break space before ":"
         "assets": f"{root}{hub_assets}",
         # The .docx writer comes with branch export; without it the .zip holds the .odt and .md files only.
         "docx": (Path(__file__).parent / "static" / "docx-export.js").exists(),

@@ -144,8 +144,8 @@ function draw(s) {
   parts.push(el("h3", { text: T("dpias") }));
   parts.push(s.dpias.length
     ? list(s.dpias.map((d) => el("li", { class: d.open ? "gf-todo" : "gf-done" }, link(d.title, d.link),
-      document.createTextNode(` — ${T("decision")}: ${d.decision_label}${d.decided_on ? " (" + d.decided_on + ")" : ""}`
-        + (d.next_review ? `; ${T("next_review")}: ${d.next_review}` : "") + (d.example ? ` (${T("example")})` : "")))))
+      document.createTextNode(` — ${T("decision")}${data.colon}${d.decision_label}${d.decided_on ? " (" + d.decided_on + ")" : ""}`
+        + (d.next_review ? `; ${T("next_review")}${data.colon}${d.next_review}` : "") + (d.example ? ` (${T("example")})` : "")))))
     : el("p", { text: T("no_dpias") }));
   parts.push(el("h3", { text: T("logs") }));
   parts.push(s.logs.length
