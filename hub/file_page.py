@@ -22,6 +22,7 @@ STYLE = (
 def render_gdpr_file(lang: str, root: str, lang_root: str, spreadsheet: dict[str, list[str]],
                      hub_assets: str = "assets/hub/") -> str:
     texts = {k[len("file.ui."):]: v for k, v in catalogue(lang).items() if k.startswith("file.ui.")}
+    texts["too_big"] = catalogue(lang)["file.error.too_big"]  # said before a huge file is read at all
     data: dict[str, Any] = {
         "lang": lang, "langRoot": lang_root, "texts": texts,
         "keys": STORAGE_KEYS, "maxBytes": MAX_ZIP,

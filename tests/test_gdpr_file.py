@@ -167,8 +167,12 @@ def test_the_zip_reads_back_to_the_same_state_and_holds_every_document(tmp_path)
     for part in ("verwerkingsregister", "bijlagen", "checklist", "privacyverklaring", "resultaat-dpo", "resultaat-breach",
                  "resultaat-requests", "dpia-gedeeld-farmaceutisch-dossier", "dpia-camerabewaking"):
         assert part in kinds, part
+    dpia_md = zipfile.ZipFile(io.BytesIO(data)).read(next(n for n in names if "camerabewaking" in n and n.endswith(".md"))).decode()
+    for image in ("risk-map-before.svg", "risk-map-after.svg"):  # each picture beside its .md, under the name it uses
+        shown = next(n for n in names if "camerabewaking" in n and n.endswith(image))
+        assert f"]({shown})" in dpia_md and zipfile.ZipFile(io.BytesIO(data)).read(shown).startswith(b"<svg")
     readme = zipfile.ZipFile(io.BytesIO(data)).read("README.txt").decode("utf-8")
-    assert t("nl", "file.readme.reopen") in readme and "gdpr-file.json" in readme
+    assert t("nl", "file.readme.reopen") in readme and "gdpr-file.json" in readme and t("nl", "file.readme.docx_made") in readme
 
 
 def test_the_zips_odt_files_open_in_libreoffice_with_their_headings(tmp_path):
@@ -194,7 +198,9 @@ def test_the_zips_odt_files_open_in_libreoffice_with_their_headings(tmp_path):
 def test_an_empty_browser_still_gives_a_zip_that_reads_back():
     data = gdpr_file.bundle({}, "fr", DATE, {})
     assert gdpr_file.read_bundle(data) == normalise({})
-    assert "Dossier RGPD" in zipfile.ZipFile(io.BytesIO(data)).read("README.txt").decode("utf-8")
+    readme = zipfile.ZipFile(io.BytesIO(data)).read("README.txt").decode("utf-8")
+    assert "Dossier RGPD" in readme and t("fr", "file.readme.docx_made") not in readme  # no .docx in this one
+    assert "- gdpr-file.json\u202f: " in readme  # French spacing in the listing
 
 
 # ---- hostile zips ------------------------------------------------------------------------------------

@@ -204,6 +204,11 @@ async function reopen() {
   const file = fileInput.files[0];
   fileInput.value = "";
   if (!file) return;
+  if (file.size > data.maxBytes) {
+    const mb = (n) => String(Math.round(n / 100000) / 10).replace(".", data.lang === "en" ? "." : ",");
+    say(F("too_big", { size: mb(file.size), limit: mb(data.maxBytes) }));
+    return;
+  }
   busy(true);
   try {
     // Read and checked first: a file Python refuses changes nothing, and is not even asked about.

@@ -20,6 +20,7 @@ from wizards.documents.file_state import (FORMAT, STORAGE_KEYS, WIZARD_IDS, File
 from wizards.documents.imports import depth
 from wizards.documents.limits import MAX_DEPTH
 from wizards.documents.record import CHECKLIST_POINTS, check
+from wizards.documents.text import colon
 from wizards.present.render import to_markdown as result_markdown
 from wizards.present.texts import t
 
@@ -184,15 +185,18 @@ def bundle(state: dict[str, Any], lang: str, date: str, extra: dict[str, bytes])
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
             if what:
-                listing.append(f"- {name}: {what}")
+                listing.append(f"- {name}{colon(lang)} {what}")
 
         for doc in docs:
             title = _title(doc["markdown"])
             put(f"{doc['name']}.odt", odt.write(blocks.from_markdown(doc["markdown"], lang=lang, organisation=doc["organisation"],
                                                                      images=doc["images"])), title)
-            put(f"{doc['name']}.md", doc["markdown"], title + " (Markdown)")
+            # Beside the .md, each picture under the document's own name, and the .md pointing at it.
+            markdown = doc["markdown"]
             for image, svg in doc["images"].items():
                 put(f"{doc['name']}-{image}", svg)
+                markdown = markdown.replace(f"]({image})", f"]({doc['name']}-{image})")
+            put(f"{doc['name']}.md", markdown, title + " (Markdown)")
         for name, data in sorted(extra.items()):
             base = slug(name.rsplit("/", 1)[-1].removesuffix(".docx"))
             if name.endswith(".docx"):
@@ -202,13 +206,14 @@ def bundle(state: dict[str, Any], lang: str, date: str, extra: dict[str, bytes])
                 t(lang, "file.readme.xlsx"))
         put(JSON_NAME, json.dumps({"format": FORMAT, "date": date, "state": state}, ensure_ascii=False, indent=1),
             t(lang, "file.readme.json"))
-        put("README.txt", readme(lang, date, listing))
+        put("README.txt", readme(lang, date, listing, docx=any(name.endswith(".docx") for name in extra)))
     return out.getvalue()
 
 
-def readme(lang: str, date: str, listing: list[str]) -> str:
+def readme(lang: str, date: str, listing: list[str], docx: bool) -> str:
+    intro = t(lang, "file.readme.intro") + (" " + t(lang, "file.readme.docx_made") if docx else "")
     return "\n".join([t(lang, "file.readme.title"), "", t(lang, "file.readme.date", date=date), "",
-                      t(lang, "file.readme.intro"), "", *listing, "", t(lang, "file.readme.reopen"), "",
+                      intro, "", *listing, "", t(lang, "file.readme.reopen"), "",
                       t(lang, "file.readme.private"), ""]).replace("\n", "\r\n")
 
 
