@@ -63,7 +63,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     if kind == "checklist":
         return {"text": annexes.checklist_markdown(record, index, lang, date)}
     if kind == "notice":
-        return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date)}
+        return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date),
+                "text": notice.to_markdown(record, lang, date)}
     raise RecordError(f"unknown document {kind!r}", "not_known")
 
 
@@ -162,7 +163,7 @@ def _document(payload: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
     markdown, images = payload.get("markdown"), payload.get("images") or {}
     if not isinstance(markdown, str) or not isinstance(images, dict):
         raise RecordError("a document is Markdown text with a dict of images", "unreadable")
-    _libraries(payload, "documents")
+    _libraries(payload, "documents", "doc_library")
     doc = blocks.from_markdown(markdown, lang=lang, organisation=str(payload.get("organisation") or ""),
                                images={str(k): str(v) for k, v in images.items()})
     if kind == "doc_json":
@@ -170,11 +171,11 @@ def _document(payload: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
     return {"base64": base64.b64encode(odt.write(doc)).decode("ascii"), "type": odt.MEDIA_TYPE}
 
 
-def _libraries(payload: dict[str, Any], fmt: str) -> None:
+def _libraries(payload: dict[str, Any], fmt: str, refusal: str = "library") -> None:
     """In the browser the page sends the addresses of the spreadsheet libraries; CPython has them installed."""
     urls = payload.get("libs")
     if urls:
         try:
             pyodide_libs.ensure(fmt, [str(u) for u in urls])
         except (OSError, ImportError) as err:
-            raise RecordError(f"the spreadsheet library could not be loaded: {err}", "library") from None
+            raise RecordError(f"the {fmt} library could not be loaded: {err}", refusal) from None
