@@ -283,7 +283,7 @@ def test_the_markdown_keeps_the_conventions_of_part_a():
     assert text.startswith("# ") and "VOORBEELD" in text
     assert "![Risicokaart voor de maatregelen](risk-map-before.svg)" in text
     assert "![Risicokaart na de maatregelen](risk-map-after.svg)" in text
-    assert "- [x] Versleutelde laptops (bron: art. 32(1)(a) GDPR) (bestaat al)" in text
+    assert "- [x] Versleutelde laptops (bron: art. 32, lid 1, a) AVG) (bestaat al)" in text
     assert "- [ ] Nieuwe kast (gepland)" in text
     assert "```signature\nNaam: An <b>Peeters</b>\nFunctie: \nDatum: 2026-12-06\nHandtekening: \n```" in text
     assert set(dpia.images(d, "nl")) == {"risk-map-before.svg", "risk-map-after.svg"}
@@ -341,3 +341,102 @@ def test_bridge_markdown_html_and_review():
     assert reviewed["versions"][0]["decided_on"] == "2026-01-01" and reviewed["validation"]["decision"] == ""
     assert ask({"document": "dpia_catalogue"})["catalogue"]["format"] == dpia.FORMAT
     assert ask({"document": "dpia_nonsense", "dpia": d})["status"] == "refused"
+
+
+# -- the sector samples (sectors/<id>/dpia.yml) --------------------------------------------------------
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from hub.schema import SchemaError  # noqa: E402
+from hub.sectors import SECTORS_DIR, load_all, load_dpia_sample, load_sector  # noqa: E402
+
+EXPECTED = Path(__file__).parent / "expected" / "dpia"
+SAMPLES = {s.id: s.dpia for s in load_all()}
+SAMPLE_SECTORS = ("hr-services", "insurance-intermediaries", "pharmacies", "socio-cultural", "tech")
+
+
+def test_each_of_the_five_sectors_has_a_sample():
+    assert all(SAMPLES[s] for s in SAMPLE_SECTORS)
+
+
+@pytest.mark.parametrize("sector_id", SAMPLE_SECTORS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_expected_dpia_documents(sector_id, lang):
+    """The reviewed sample documents. After a deliberate change, review the diff and rewrite them with
+    `WRITE_EXPECTED=1 ... -m pytest tests/test_dpia_doc.py -k expected`."""
+    text = dpia.to_markdown(dpia.from_sample(SAMPLES[sector_id], lang), lang, DATE)
+    path = EXPECTED / f"{sector_id}.{lang}.md"
+    if os.environ.get("WRITE_EXPECTED"):
+        EXPECTED.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} missing: review and write it (see this test's docstring)"
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs from the reviewed file"
+
+
+@pytest.mark.parametrize("sector_id", SAMPLE_SECTORS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_sample_is_an_example_with_a_source_for_each_risk_and_measure(sector_id, lang):
+    d = dpia.from_sample(SAMPLES[sector_id], lang)
+    assert d["example"] and d["sector"] == sector_id and dpia.normalise(d) == d
+    text = dpia.to_markdown(d, lang, DATE)
+    assert {"nl": "VOORBEELD", "fr": "EXEMPLE", "en": "EXAMPLE"}[lang] in text
+    source_word = {"nl": "bron", "fr": "source", "en": "source"}[lang]
+    for risk in d["risks"]:
+        assert risk["kind"] != "other" or f"({source_word}" in risk["impacts"], risk["title"]
+        for m in risk["measures"]:
+            assert m["id"] in dpia.measures() or f"({source_word}" in m["text"], m["text"]
+    # no sample reaches for a text of another language
+    other = {"nl": ("the ", " GDPR", " RGPD"), "fr": (" the ", " GDPR", " AVG"), "en": (" AVG", " RGPD", " het ")}[lang]
+    for path, value in _texts(d):
+        assert not any(word in value for word in other), f"{path}: {value}"
+
+
+def _copy(tmp_path, sector="pharmacies"):
+    folder = tmp_path / sector
+    shutil.copytree(SECTORS_DIR / sector, folder)
+    return folder / "dpia.yml"
+
+
+@pytest.mark.parametrize("old, new, field, expected", [
+    ("severity: 3\n", "severity: 5\n", "risks[1].severity", "a whole number from 1 to 4"),
+    ("  - kind: change\n", "  - kind: theft\n", "risks[2].kind", "one of access"),
+    ("      - id: backup\n", "      - id: backups\n", "risks[3].measures[1]", "unknown measure id 'backups'"),
+    ("        status: planned\n", "        status: later\n", "risks[1].measures[4].status", "one of existing, planned"),
+    ("  - kind: loss\n", "  - kind: access\n", "", "missing kind: loss"),
+    ('    source:\n      nl: "art. 7 AVG; eHealth-platform, eHealthConsent"\n      fr: "art. 7 RGPD ; plateforme eHealth, eHealthConsent"\n'
+     '      en: "Art. 7 GDPR; eHealth platform, eHealthConsent"\n', "", "risks[4]", "needs its source"),
+    ("organisation:\n", "organisatie:\n", "organisatie", "unknown field"),
+])
+def test_a_broken_sample_fails_the_build_with_file_line_and_field(tmp_path, old, new, field, expected):
+    file = _copy(tmp_path)
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SchemaError) as error:
+        load_sector(file.parent)
+    message = str(error.value)
+    assert "dpia.yml" in message and f"field {field or '(top)'}:" in message and expected in message, message
+    assert error.value.line > 0
+
+
+def test_a_broken_sample_names_its_line(tmp_path):
+    file = _copy(tmp_path)
+    text = file.read_text(encoding="utf-8").replace("    likelihood: 2\n", '    likelihood: "2"\n', 1)
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(SchemaError) as error:
+        load_dpia_sample(file.parent)
+    assert error.value.line == text[: text.index('likelihood: "2"')].count("\n") + 1
+
+
+def test_a_sector_without_a_sample_still_loads(tmp_path):
+    file = _copy(tmp_path)
+    file.unlink()
+    assert load_sector(file.parent).dpia is None
+
+
+def test_a_copied_template_sample_loads_under_the_new_folder(tmp_path):
+    folder = tmp_path / "newsector"
+    shutil.copytree(SECTORS_DIR / "_template", folder)
+    assert load_dpia_sample(folder)["sector"] == "newsector"

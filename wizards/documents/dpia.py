@@ -21,7 +21,8 @@ from importlib import resources
 from typing import Any
 
 from wizards.documents.dpia_risk import LEVEL_IDS, LEVELS, prior_consultation  # noqa: F401  (part of the API)
-from wizards.documents.record import LEGAL_BASES, RecordError
+from wizards.documents.record import RecordError
+from wizards.documents.text import colon
 from wizards.present.texts import has, t
 
 FORMAT = "gdpr-hub-dpia/1"
@@ -331,8 +332,9 @@ def measures() -> dict[str, dict[str, Any]]:
     return tomllib.loads(text)
 
 
-def measure_source(measure_id: str) -> str:
-    return measures().get(measure_id, {}).get("source", "")
+def measure_source(measure_id: str, lang: str) -> str:
+    """The article or guideline that asks for a catalogue measure, in the visitor's language."""
+    return t(lang, f"dpiadoc.measure_source.{measure_id}") if measure_id in measures() else ""
 
 
 def catalogue(lang: str) -> dict[str, Any]:
@@ -355,7 +357,7 @@ def catalogue(lang: str) -> dict[str, Any]:
             "high_rule": t(lang, "dpiadoc.scale.high_rule"),
         },
         "measures": [{"id": mid, "text": t(lang, f"dpiadoc.measure.{mid}"), "kinds": m["kinds"], "sectors": m["sectors"],
-                      "source": m["source"]} for mid, m in measures().items()],
+                      "source": measure_source(mid, lang)} for mid, m in measures().items()],
         "statuses": [{"id": s, "label": t(lang, f"dpiadoc.status.{s}")} for s in STATUSES],
         "decisions": [{"id": d, "label": t(lang, f"dpiadoc.decision.{d}")} for d in DECISIONS if d],
         "sections": [
@@ -390,7 +392,7 @@ def from_sample(data: dict[str, Any], lang: str) -> dict[str, Any]:
         risk = blank_risk(raw["kind"])
         risk.update(title=pick(raw["title"]), sources=pick(raw.get("sources")), impacts=pick(raw.get("impacts")))
         if raw.get("source"):
-            risk["impacts"] = f"{risk['impacts']} ({t(lang, 'dpiadoc.source')}: {raw['source']})".strip()
+            risk["impacts"] = f"{risk['impacts']} ({t(lang, 'dpiadoc.source')}{colon(lang)} {pick(raw['source'])})".strip()
         for key in SCORES:
             risk[key] = int(raw.get(key, 0))
         for m in raw.get("measures", []):
@@ -398,7 +400,7 @@ def from_sample(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 text = t(lang, f"dpiadoc.measure.{m['id']}")
                 risk["measures"].append({"id": m["id"], "text": text, "status": m["status"]})
             else:
-                text = f"{pick(m['text'])} ({t(lang, 'dpiadoc.source')}: {m['source']})"
+                text = f"{pick(m['text'])} ({t(lang, 'dpiadoc.source')}{colon(lang)} {pick(m['source'])})"
                 risk["measures"].append({"id": "", "text": text, "status": m["status"]})
         out["risks"].append(risk)
     validation = dict(data.get("validation") or {})

@@ -127,7 +127,7 @@ def _risks(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
             items = []
             for m in risk["measures"]:
                 text = m["text"] or BLANK
-                source = _measure_source(m["id"])
+                source = _measure_source(m["id"], lang)
                 if source and source not in text:
                     text += f" ({tr('source')}{colon(lang)} {source})"
                 items.append((m["status"] == "existing", f"{text} ({tr('status.' + m['status'])})"))
@@ -139,10 +139,10 @@ def _risks(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
     return out
 
 
-def _measure_source(measure_id: str) -> str:
+def _measure_source(measure_id: str, lang: str) -> str:
     from wizards.documents.dpia import measure_source
 
-    return measure_source(measure_id) if measure_id else ""
+    return measure_source(measure_id, lang)
 
 
 def _validation(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
