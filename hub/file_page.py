@@ -27,8 +27,7 @@ def render_gdpr_file(lang: str, root: str, lang_root: str, spreadsheet: dict[str
         "lang": lang, "langRoot": lang_root, "texts": texts,
         "keys": STORAGE_KEYS, "maxBytes": MAX_ZIP,
         "colon": "\u202f: " if lang == "fr" else ": ",  # French puts a narrow no-break space before ":"
-        "assets": f"{root}{hub_assets}",
-        # The .docx writer comes with branch export; without it the .zip holds the .odt and .md files only.
+        # The .docx writer (exports.js, docx-export.js); a fork without it gets the .odt and .md files only.
         "docx": (Path(__file__).parent / "static" / "docx-export.js").exists(),
         # The libraries Python loads on the first download (.odt and .xlsx), as the record page does.
         "libs": {fmt: [f"{root}assets/spreadsheet/{name}" for name in names] for fmt, names in spreadsheet.items()

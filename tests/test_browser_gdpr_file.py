@@ -57,6 +57,9 @@ def test_overview_download_clear_and_reopen(hub, context, tmp_path):
     names = zipfile.ZipFile(io.BytesIO(path.read_bytes())).namelist()
     assert {"gdpr-file.json", "README.txt", "verwerkingsregister.xlsx", "01-verwerkingsregister.odt"} <= set(names)
     assert any(n.endswith("resultaat-dpo.odt") for n in names)
+    docx = [n for n in names if n.endswith(".docx")]  # made in the browser, one per document
+    assert "01-verwerkingsregister.docx" in docx and len(docx) == len([n for n in names if n.endswith(".odt")])
+    assert all(zipfile.ZipFile(io.BytesIO(zipfile.ZipFile(path).read(n))).testzip() is None for n in docx)
 
     page.evaluate("() => localStorage.clear()")
     page.reload()

@@ -168,10 +168,10 @@ async function refresh() {
 }
 
 // ---- the .zip --------------------------------------------------------------------------------------
-// The .docx writer (npm docx) is loaded only here, when the visitor asks for the file.
-async function docxWriter() {
+// The .docx writer (exports.js, with the npm docx package) is loaded only here, when the visitor asks for the file.
+async function docxMaker() {
   if (!data.docx) return null;
-  return import(data.assets + "docx-export.js");
+  return import("./exports.js");  // beside this module, in the same content-named folder
 }
 
 async function downloadAll() {
@@ -181,13 +181,14 @@ async function downloadAll() {
     const state = readState();
     const date = today();
     const extra = {};
-    const writer = await docxWriter();
-    if (writer) {
+    const maker = await docxMaker();
+    if (maker) {
+      const call = (payload) => ask({ ...payload, libs: libraries().documents || [] });
       const { documents } = await ask({ document: "file_documents", state, date });
       for (const doc of documents) {
-        const out = await ask({ document: "doc_json", markdown: doc.markdown, images: doc.images, organisation: doc.organisation,
-          libs: libraries().documents || [] });
-        extra[doc.name + ".docx"] = toBase64(await writer.toDocx(out.doc));
+        const bytes = await maker.make("docx", { markdown: doc.markdown, images: doc.images, organisation: doc.organisation,
+          lang: data.lang }, call);
+        if (bytes) extra[doc.name + ".docx"] = toBase64(bytes);
       }
     }
     const out = await ask({ document: "file_bundle", state, date, extra, libs: libraries() });
