@@ -22,7 +22,7 @@ from .npm_assets import AssetError
 # entity bombs (issue 24 s.1 item 11); spreadsheet.py refuses to read an .xlsx without it.
 NEEDS = {"xlsx": ("defusedxml", "et-xmlfile", "openpyxl"), "ods": ("defusedxml", "odfpy"),
          # The .odt/.docx export of any document (wizards/documents/blocks.py, odt.py): it reads no file from outside.
-         "documents": ("mdurl", "markdown-it-py", "odfpy")}
+         "documents": ("defusedxml", "mdurl", "markdown-it-py", "odfpy")}
 
 
 def pinned() -> dict[str, tuple[str, str]]:
