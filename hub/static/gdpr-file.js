@@ -150,7 +150,8 @@ function draw(s) {
   parts.push(el("h3", { text: T("logs") }));
   parts.push(s.logs.length
     ? list(s.logs.map((g) => el("li", {}, link(g.title, g.link), document.createTextNode(` — ${g.verdict} (${g.date})`),
-      g.lines.length ? list(g.lines.map((text) => el("li", { text }))) : null)))
+      // The entry's clock and log line are long: folded, as on the wizard's own result.
+      g.lines.length ? el("details", { class: "gf-entry" }, el("summary", { text: T("entry") }), list(g.lines.map((text) => el("li", { text })))) : null)))
     : el("p", { text: T("no_logs") }));
   parts.push(el("p", { class: "gf-logs-note", text: T("logs_note") }));
   overview.replaceChildren(...parts);
@@ -226,7 +227,8 @@ async function reopen() {
   }
 }
 
-app.replaceChildren(overview, el("p", { class: "gf-actions" }, downloadButton, " ", reopenButton, fileInput), status);
+// The two buttons first: on a phone the overview below is long.
+app.replaceChildren(el("p", { class: "gf-actions" }, downloadButton, " ", reopenButton, fileInput), status, overview);
 // Another tab that changes the record or a result: the overview follows.
 window.addEventListener("storage", (event) => {
   if (event.key === null || Object.values(data.keys).includes(event.key)) refresh();
