@@ -279,3 +279,15 @@ def test_the_state_given_is_not_changed():
     gdpr_file.bundle(state, "nl", DATE, {})
     gdpr_file.summary(state, "nl", DATE)
     assert state == before
+
+
+def test_a_result_an_earlier_page_kept_as_markdown_is_shown_and_kept():
+    """wizard.js once kept {"md": ...}: the overview counts it as answered, the zip keeps it and writes it as text."""
+    state = {"results": {"dpo": {"md": "# Resultaat\n\n- Uitkomst: **Verplicht**: u moet een DPO aanstellen\n<script>x</script>"}}}
+    summary = gdpr_file.summary(state, "nl", DATE)
+    dpo = next(w for w in summary["wizards"] if w["id"] == "dpo")
+    assert dpo["answered"] and dpo["verdict"] == "Uitkomst: Verplicht: u moet een DPO aanstellen" and summary["broken"] == []
+    data = gdpr_file.bundle(state, "nl", DATE, {})
+    assert gdpr_file.read_bundle(data)["results"] == state["results"]
+    text = next(d["markdown"] for d in gdpr_file.documents(state, "nl", DATE) if d["name"].endswith("resultaat-dpo"))
+    assert "<script>" not in text and "\\<script\\>" in text  # Markdown-escaped: text, never markup

@@ -25,6 +25,7 @@ PARTS = tuple(STORAGE_KEYS)
 WIZARD_IDS = ("register", "dpo", "dpia", "processor", "cookies", "breach", "requests")
 MAX_PROFILE_VALUE = 2000   # the profile form keeps 200 characters of a name; room for what an older page kept
 MAX_DPIAS = 200
+MAX_LEGACY = 200_000       # a result kept as Markdown by an earlier page is a few KB
 # A result's fields the GDPR file reads or writes back into a document, with their type.
 RESULT_TEXT = ("wizard", "title", "language", "date", "version", "verdict", "verdict_label", "conclusion", "summary")
 
@@ -101,6 +102,12 @@ def _results(raw: Any) -> dict[str, Any]:
     for wizard, entry in raw.items():
         if wizard not in WIZARD_IDS:
             raise FileError(f"results: unknown wizard {wizard!r}", "bad_result", wizard=str(wizard)[:40])
+        if isinstance(entry, dict) and "record" not in entry and isinstance(entry.get("md"), str):
+            # Kept as Markdown by an earlier version of the wizard page: read as plain text only.
+            if set(entry) - {"md", "lang"} or entry.get("lang", "nl") not in LANGUAGES or len(entry["md"]) > MAX_LEGACY:
+                raise FileError(f"results.{wizard}: not a stored result", "bad_result", wizard=wizard)
+            out[wizard] = dict(entry)
+            continue
         if (not isinstance(entry, dict) or set(entry) - {"record", "lang"} or entry.get("lang") not in LANGUAGES
                 or not isinstance(entry.get("record"), dict)):
             raise FileError(f"results.{wizard}: not a stored result", "bad_result", wizard=wizard)

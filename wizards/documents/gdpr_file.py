@@ -20,7 +20,7 @@ from wizards.documents.file_state import (FORMAT, STORAGE_KEYS, WIZARD_IDS, File
 from wizards.documents.imports import depth
 from wizards.documents.limits import MAX_DEPTH
 from wizards.documents.record import CHECKLIST_POINTS, check
-from wizards.documents.text import colon
+from wizards.documents.text import colon, md
 from wizards.present.render import to_markdown as result_markdown
 from wizards.present.texts import t
 
@@ -51,7 +51,7 @@ def summary(state: dict[str, Any], lang: str, date: str = "") -> dict[str, Any]:
     for wizard in IN_PLACE:
         entry = results.get(wizard)
         wizards.append({"id": wizard, "title": t(lang, f"{wizard}.title"), "link": PAGE[wizard], "answered": entry is not None,
-                        "date": entry["record"]["date"] if entry else "", "verdict": verdict_line(entry["record"], lang) if entry else ""})
+                        "date": _date(entry), "verdict": _verdict(entry, lang)})
         if entry is None:
             missing.append({"text": t(lang, "file.todo.wizard", title=t(lang, f"{wizard}.title")), "link": PAGE[wizard]})
 
@@ -97,23 +97,37 @@ def summary(state: dict[str, Any], lang: str, date: str = "") -> dict[str, Any]:
         if review and review < today:
             missing.append({"text": t(lang, "file.todo.dpia_review", title=title, date=review), "link": PAGE["dpia_builder"]})
     screening = results.get("dpia")
-    if screening and screening["record"]["verdict"] == "required" and not items:
+    if screening and "record" in screening and screening["record"]["verdict"] == "required" and not items:
         missing.append({"text": t(lang, "file.todo.dpia_none"), "link": PAGE["dpia_builder"]})
 
     logs = []
     for wizard in LOGS:
         entry = results.get(wizard)
         if entry:
-            result = entry["record"]
-            lines = [line for section in result.get("sections", []) if isinstance(section, dict)
+            sections = entry["record"].get("sections", []) if "record" in entry else []
+            lines = [line for section in sections if isinstance(section, dict)
                      for line in section.get("lines", []) if isinstance(line, str)]
-            logs.append({"id": wizard, "title": t(lang, f"{wizard}.title"), "date": result["date"],
-                         "verdict": verdict_line(result, lang), "lines": lines, "link": PAGE[wizard]})
+            logs.append({"id": wizard, "title": t(lang, f"{wizard}.title"), "date": _date(entry),
+                         "verdict": _verdict(entry, lang), "lines": lines, "link": PAGE[wizard]})
 
     return {"note": t(lang, "file.only_here"), "wizards": wizards, "record": record_part, "suppliers": suppliers,
             "dpias": dpias, "logs": logs, "missing": missing,
             "broken": [t(lang, "file.broken", part=part) for part in broken],
             "empty": all(state[k] in (None, {}) for k in STORAGE_KEYS)}
+
+
+def _date(entry: dict[str, Any] | None) -> str:
+    return entry["record"]["date"] if entry and "record" in entry else ""
+
+
+def _verdict(entry: dict[str, Any] | None, lang: str) -> str:
+    """The verdict line; of a result an earlier page kept as Markdown, its first line of text."""
+    if entry is None:
+        return ""
+    if "record" in entry:
+        return verdict_line(entry["record"], lang)
+    lines = [line.strip().lstrip("-* ").replace("*", "") for line in entry["md"].splitlines()]
+    return next((line for line in lines if line and not line.startswith("#")), "")[:200]
 
 
 def verdict_line(result: dict[str, Any], lang: str) -> str:
@@ -156,8 +170,11 @@ def documents(state: dict[str, Any], lang: str, date: str) -> list[dict[str, Any
             add(t(lang, "doc.ui.file_notice"), notice.to_markdown(rec, lang, date))
     for wizard in WIZARD_IDS:
         entry = state["results"].get(wizard)
-        if entry:
+        if entry and "record" in entry:
             add(f"{t(lang, 'file.name.result')}-{wizard}", result_markdown(entry["record"], entry["lang"]))
+        elif entry:  # kept as Markdown by an earlier page: its text, escaped line by line, under the wizard's title
+            text = "\n".join(md(line) for line in entry["md"].splitlines())
+            add(f"{t(lang, 'file.name.result')}-{wizard}", f"# {md(t(lang, f'{wizard}.title'))}\n\n{text}\n")
     for n, item in enumerate(state["dpias"]["items"] if state["dpias"] else [], start=1):
         add(f"dpia-{item['title'] or n}", dpia.to_markdown(item, lang, date), dpia.images(item, lang))
     return docs
