@@ -157,12 +157,15 @@ def test_a_broken_part_is_named_and_the_rest_still_shown():
 
 def test_the_zip_reads_back_to_the_same_state_and_holds_every_document(tmp_path):
     state = full_state()
-    data = gdpr_file.bundle(state, "nl", DATE, {"01-verwerkingsregister.docx": b"PK docx bytes"})
+    docs = gdpr_file.documents(state, "nl", DATE)
+    extra = {f"{d['name']}.docx": b"PK docx bytes" for d in docs} | {"../../etc/evil.docx": b"x"}
+    data = gdpr_file.bundle(state, "nl", DATE, extra)
     assert gdpr_file.read_bundle(data) == normalise(state)
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    docs = gdpr_file.documents(state, "nl", DATE)
+    assert {f"{d['name']}.docx" for d in docs} <= set(names)  # each .docx beside its .odt, under the same name
+    assert all("/" not in n and ".." not in n for n in names)
     assert {f"{d['name']}.odt" for d in docs} | {f"{d['name']}.md" for d in docs} <= set(names)
-    assert {"README.txt", "gdpr-file.json", "verwerkingsregister.xlsx", "01-verwerkingsregister.docx"} <= set(names)
+    assert {"README.txt", "gdpr-file.json", "verwerkingsregister.xlsx", "evil.docx"} <= set(names)
     kinds = " ".join(names)
     for part in ("verwerkingsregister", "bijlagen", "checklist", "privacyverklaring", "resultaat-dpo", "resultaat-breach",
                  "resultaat-requests", "dpia-gedeeld-farmaceutisch-dossier", "dpia-camerabewaking"):

@@ -215,7 +215,9 @@ def bundle(state: dict[str, Any], lang: str, date: str, extra: dict[str, bytes])
                 markdown = markdown.replace(f"]({image})", f"]({doc['name']}-{image})")
             put(f"{doc['name']}.md", markdown, title + " (Markdown)")
         for name, data in sorted(extra.items()):
-            base = slug(name.rsplit("/", 1)[-1].removesuffix(".docx"))
+            # The browser names each .docx after its document; anything else in a name is dropped, so a
+            # name from the page can never point outside the zip's top folder.
+            base = re.sub(r"[^a-z0-9-]", "", name.rsplit("/", 1)[-1].removesuffix(".docx").lower())[:100] or "document"
             if name.endswith(".docx"):
                 put(f"{base}.docx", data, t(lang, "file.readme.docx"))
         if state["record"] is not None:
