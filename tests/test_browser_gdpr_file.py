@@ -72,4 +72,14 @@ def test_overview_download_clear_and_reopen(hub, context, tmp_path):
     after = stored(page)
     assert {k: json.loads(v) if v else v for k, v in after.items()} == {k: json.loads(v) if v else v for k, v in before.items()}
     assert "gf-done" in page.locator("li[data-wizard=dpo]").get_attribute("class")
+
+    # A .zip that is not a GDPR file: refused in the page's language, before any question, nothing changed.
+    other = tmp_path / "other.zip"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("README.txt", "not a GDPR file")
+    dialogs = []
+    page.on("dialog", lambda d: dialogs.append(d.message))
+    page.set_input_files("[data-action=reopen-file]", str(other))
+    page.wait_for_selector(f".gf-status:text-is('{t('nl', 'file.error.no_json')}')", timeout=60000)
+    assert dialogs == [] and stored(page) == after
     assert errors == [] and foreign == []
