@@ -8,12 +8,15 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, blocks, dpia, imports, notice, odt, pyodide_libs, spreadsheet, tables
+from wizards.documents import annexes, blocks, dpia, gdpr_file, imports, notice, odt, pyodide_libs, spreadsheet, tables
+from wizards.documents.file_state import STORAGE_KEYS
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
 from wizards.present.texts import t
 
 IMPORTS = {"import": None, "import_csv": "csv", "import_json": "json", "import_spreadsheet": None}
+# Payloads that read a file from outside: a parser's blind spot there is a refusal, not a crash.
+READS = {*IMPORTS, "file_read"}
 
 
 def handle(payload: dict[str, Any], lang: str) -> str:
@@ -23,7 +26,7 @@ def handle(payload: dict[str, Any], lang: str) -> str:
     except RecordError as err:
         return json.dumps({"status": "refused", "message": err.message(lang), "detail": str(err)})
     except Exception as err:  # a file from outside met a parser's blind spot: refuse it, say so briefly
-        if payload.get("document") not in IMPORTS:
+        if payload.get("document") not in READS:
             raise
         return json.dumps({"status": "refused", "message": t(lang, "doc.error.unreadable"), "detail": type(err).__name__})
 
@@ -33,12 +36,14 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     date = str(payload.get("date") or belgian_time.today().isoformat())
     if kind in IMPORTS:
         return _import(payload, IMPORTS[kind] or str(payload.get("format")), lang)
+    if kind in ("file_summary", "file_documents", "file_bundle", "file_read"):
+        return _file(kind, payload, date, lang)
     if kind == "normalise":
         return {"record": normalise(payload.get("record"))}
-    if isinstance(kind, str) and kind.startswith("dpia_"):
-        return _dpia(kind, payload, lang, date)
     if kind in ("odt", "doc_json"):
         return _document(payload, kind, lang)
+    if isinstance(kind, str) and kind.startswith("dpia_"):
+        return _dpia(kind, payload, lang, date)
     record = normalise(payload.get("record"))
     if kind == "check":
         gaps = check(record)
@@ -122,6 +127,35 @@ def _import(payload: dict[str, Any], fmt: str, lang: str) -> dict[str, Any]:
             text += " " + t(lang, "doc.import.links_lost", n=links - kept)
         return {"record": merged, "changes": text}
     return {"record": found, "changes": t(lang, "doc.import.replace", **counts)}
+
+
+def _file(kind: str, payload: dict[str, Any], date: str, lang: str) -> dict[str, Any]:
+    """The GDPR file page (hub/static/gdpr-file.js): `state` is what this browser keeps, per part."""
+    if kind == "file_read":
+        return {"state": gdpr_file.read_bundle(_bytes(payload)), "keys": STORAGE_KEYS}
+    state = payload.get("state") or {}
+    if kind == "file_summary":
+        return {"summary": gdpr_file.summary(state, lang, date)}
+    if kind == "file_documents":
+        return {"documents": gdpr_file.documents(state, lang, date)}
+    libs = payload.get("libs")
+    if isinstance(libs, dict):  # in the browser: odfpy, markdown-it-py and openpyxl, loaded on this first use
+        for fmt, urls in libs.items():
+            _libraries({"libs": urls}, str(fmt))
+    extra = payload.get("extra") or {}
+    if not isinstance(extra, dict):
+        raise RecordError("extra: expected file names with their base64", "unreadable")
+    files = {str(name): _bytes({"base64": data}) for name, data in extra.items()}
+    name = f"{gdpr_file.slug(t(lang, 'file.readme.title'))}-{date}.zip"
+    return {"base64": base64.b64encode(gdpr_file.bundle(state, lang, date, files)).decode("ascii"),
+            "type": "application/zip", "name": name}
+
+
+def _bytes(payload: dict[str, Any]) -> bytes:
+    try:
+        return base64.b64decode(str(payload.get("base64", "")), validate=True)
+    except ValueError:
+        raise RecordError("not base64", "unreadable") from None
 
 
 def _document(payload: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
