@@ -389,7 +389,8 @@ function redrawRow(index) {
   const focusId = document.activeElement && old.contains(document.activeElement) ? document.activeElement.id : null;
   openRows.add(index);
   old.replaceWith(rowPanel(record.activities[index], index));
-  if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
+  const again = place && place();
+  if (again) again.focus();
 }
 
 // The lists of activities to tick (a supplier's, the notice's), so that an added activity is added to
@@ -576,8 +577,20 @@ function exportPanel() {
     }, { "data-action": "delete", class: "md-button rec-danger" })));
 }
 
+// Where the keyboard is before the page is drawn again: a field by its id, a button by what it does (and
+// which of its kind it is), so that loading a sample or undoing leaves focus on the button just used.
+function focusPlace() {
+  const active = document.activeElement;
+  if (!active || !app.contains(active)) return null;
+  if (active.id) return () => document.getElementById(active.id);
+  const action = active.dataset.action;
+  if (!action) return null;
+  const index = [...app.querySelectorAll(`[data-action="${action}"]`)].indexOf(active);
+  return () => app.querySelectorAll(`[data-action="${action}"]`)[index] || null;
+}
+
 function render() {
-  const focusId = document.activeElement && app.contains(document.activeElement) ? document.activeElement.id : null;
+  const place = focusPlace();
   choiceLists = [];
   app.replaceChildren(startPanel());
   if (broken) app.append(brokenPanel());
@@ -599,7 +612,8 @@ function render() {
     app.append(organisationPanel(), el("h2", { text: T("missing_title") }), gapsBox, rows, suppliersPanel(), noticePanel(), saveNote);
   }
   app.append(alertBox, status, undoBox, exportPanel(), output);
-  if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
+  const again = place && place();
+  if (again) again.focus();
   scheduleCheck();
 }
 
