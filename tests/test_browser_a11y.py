@@ -505,6 +505,8 @@ def test_keyboard_user_keeps_their_place_on_the_record_page(hub, browser, lang):
     context.on("dialog", lambda dialog: dialog.accept())
     try:
         page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(hub.url + LANGS[lang] + "wizards/record/")
         page.wait_for_selector(".rec[data-state=ready]", timeout=60000)
         where = lambda: page.evaluate(RECORD_WHERE_JS)  # noqa: E731
@@ -542,6 +544,8 @@ def test_keyboard_user_keeps_their_place_on_the_record_page(hub, browser, lang):
         # A point of the first supplier's checklist: open it, tick with Space, focus stays on the box.
         tab_to(page, ".rec-supplier > summary", limit=400)
         page.keyboard.press("Enter")
+        page.wait_for_selector(".rec-supplier[open] input[type=checkbox][name=a]")  # drawn when it opens
+        assert where()["html"].startswith("<summary")
         tab_to(page, ".rec-supplier[open] input[type=checkbox][name=a]", limit=80)
         page.keyboard.press("Space")
         page.wait_for_timeout(400)
@@ -553,5 +557,6 @@ def test_keyboard_user_keeps_their_place_on_the_record_page(hub, browser, lang):
         page.wait_for_timeout(400)
         rows = page.locator(".rec-row").count()
         kept({"row": str(rows - 1), "name": "activity"}, "add a row")
+        assert not errors, errors
     finally:
         context.close()

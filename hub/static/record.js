@@ -389,8 +389,7 @@ function redrawRow(index) {
   const focusId = document.activeElement && old.contains(document.activeElement) ? document.activeElement.id : null;
   openRows.add(index);
   old.replaceWith(rowPanel(record.activities[index], index));
-  const again = place && place();
-  if (again) again.focus();
+  if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
 }
 
 // The lists of activities to tick (a supplier's, the notice's), so that an added activity is added to
