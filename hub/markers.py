@@ -200,7 +200,10 @@ def render_wizard(wizard_id: str, ctx: PageContext) -> str:
         f"<noscript><p>{_e(t(lang, 'ui.failed'))}</p></noscript>"
         f"</div>\n\n"
         f'<details class="wz-flow" id="wz-{wizard.id}-flow"><summary>{_e(t(lang, "ui.flowchart"))}</summary>'
-        f'<pre class="wz-mermaid-src" hidden data-search-exclude>{_e(chart)}</pre><div class="wz-mermaid"></div>'
+        f'<pre class="wz-mermaid-src" hidden data-search-exclude>{_e(chart)}</pre><div class="wz-mermaid" role="region" tabindex="0" '
+        # On a phone the chart keeps its drawn width and scrolls in this box: a keyboard reaches it and a
+        # screen reader names it (WCAG 2.1.1, 4.1.2).
+        f'aria-label="{_e(t(lang, "ui.flowchart"))}"></div>'
         f'<h3>{_e(t(lang, "ui.flowchart_text"))}</h3>{outline_html(wizard, lang)}</details>\n'
     )
 

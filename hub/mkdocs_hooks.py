@@ -430,12 +430,20 @@ def cache_name(site: Path) -> str:
     return f"gdpr-hub-{digest.hexdigest()[:16]}"
 
 
+def script_digests(site: Path) -> dict[str, str]:
+    """SHA-256 of every script under assets/ (Pyodide's pyodide.mjs and pyodide.asm.mjs, the hub's own and
+    the theme's), by path from the site root: the offline cache runs no kept copy that differs."""
+    return {file.relative_to(site).as_posix(): hashlib.sha256(file.read_bytes()).hexdigest()
+            for file in sorted((site / "assets").rglob("*")) if file.is_file() and file.suffix in (".js", ".mjs")}
+
+
 def offline_worker(site: Path, worker_caches: list[str]) -> str:
-    """sw.js with the name of this deployment's offline cache and of the caches the page's Python
-    worker fills; on activation every other cache of the site is dropped."""
+    """sw.js with the name of this deployment's offline cache, of the caches the page's Python worker
+    fills and the digests of the scripts it may keep; on activation every other cache of the site is dropped."""
     source = (STATIC / "sw.js").read_text(encoding="utf-8")
     for line, value in (('const CACHE = "gdpr-hub-dev";', f'const CACHE = "{cache_name(site)}";'),
-                        ("const WORKER_CACHES = [];", f"const WORKER_CACHES = {json.dumps(worker_caches)};")):
+                        ("const WORKER_CACHES = [];", f"const WORKER_CACHES = {json.dumps(worker_caches)};"),
+                        ("const DIGESTS = {};", f"const DIGESTS = {json.dumps(script_digests(site), indent=0)};")):
         if line not in source:
             raise PluginError(f"hub/static/sw.js no longer has the line {line!r} the build fills in")
         source = source.replace(line, value)

@@ -483,3 +483,80 @@ def test_a_half_filled_date_says_what_is_missing(hub, context, lang):
     page.click("form.wz-step .wz-next")
     error = " ".join(page.inner_text("form.wz-step .wz-error").split())
     assert error == " ".join(t(lang, "ui.date_incomplete").split())
+
+
+# Where focus is on the record page: the element and whether the sticky header or the screen's edge hides it.
+RECORD_WHERE_JS = """() => {
+  const a = document.activeElement;
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const r = a.getBoundingClientRect();
+  return {html: a.outerHTML.slice(0, 120), id: a.id, action: a.dataset.action || null, name: a.name || null,
+          inside: !!a.closest('.rec'), row: a.closest('.rec-row')?.dataset.row ?? null,
+          clear: r.top >= header.bottom - 1 && r.bottom <= innerHeight + 1 && r.height > 0};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_user_keeps_their_place_on_the_record_page(hub, browser, lang):
+    """Issue 25, done when: the record page by keyboard only. Load a sample, open a row, change a field,
+    tick a point of a supplier's checklist, add a row; after each step focus is on the control used (or on
+    the new row), inside the page's tool, and not under the sticky header."""
+    context = browser.new_context(viewport={"width": 1024, "height": 700}, service_workers="block")
+    context.on("dialog", lambda dialog: dialog.accept())
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(hub.url + LANGS[lang] + "wizards/record/")
+        page.wait_for_selector(".rec[data-state=ready]", timeout=60000)
+        where = lambda: page.evaluate(RECORD_WHERE_JS)  # noqa: E731
+
+        def kept(expected, step):
+            here = where()
+            assert here["inside"] and here["clear"], (step, here)
+            for key, value in expected.items():
+                assert here[key] == value, (step, key, here)
+            return here
+
+        # Load a sample: the list of sectors, then its button.
+        tab_to(page, "#rec-sample", limit=120)
+        for _ in range(10):
+            if page.evaluate("document.activeElement.value") == "pharmacies":
+                break
+            page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.value") == "pharmacies"
+        kept({"id": "rec-sample"}, "choose a sample")
+        tab_to(page, "[data-action=start]")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".rec-row")
+        kept({"action": "start"}, "load the sample")
+        # Open the first row from its summary; focus stays on it.
+        tab_to(page, ".rec-row[data-row='0'] > summary", limit=200)
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".rec-row[data-row='0'][open] input[name=activity]")
+        assert kept({"row": "0"}, "open a row")["html"].startswith("<summary")
+        # Change a field: typing keeps the focus in it.
+        tab_to(page, ".rec-row[data-row='0'] [name=purpose]")
+        page.keyboard.press("End")
+        page.keyboard.type(" en bewaring")
+        page.wait_for_timeout(400)  # the check of the required fields runs after a pause
+        kept({"name": "purpose", "row": "0"}, "change a field")
+        # A point of the first supplier's checklist: open it, tick with Space, focus stays on the box.
+        tab_to(page, ".rec-supplier > summary", limit=400)
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".rec-supplier[open] input[type=checkbox][name=a]")  # drawn when it opens
+        assert where()["html"].startswith("<summary")
+        tab_to(page, ".rec-supplier[open] input[type=checkbox][name=a]", limit=80)
+        page.keyboard.press("Space")
+        page.wait_for_timeout(400)
+        assert page.evaluate("document.activeElement.checked") is True
+        kept({"name": "a"}, "tick a checklist box")
+        # Add a row: focus moves to the new row's first field.
+        tab_to(page, "[data-action=add]", limit=400, key="Shift+Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        rows = page.locator(".rec-row").count()
+        kept({"row": str(rows - 1), "name": "activity"}, "add a row")
+        assert not errors, errors
+    finally:
+        context.close()

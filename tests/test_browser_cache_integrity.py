@@ -184,3 +184,27 @@ def test_a_damaged_copy_of_pyodide_s_script_in_the_offline_cache_is_dropped_and_
         assert page.get_attribute(".wz", "data-state") == "ready"
         assert GENUINE in verdict_text(page)
         page.close()
+
+
+def test_a_changed_copy_of_pyodide_s_scripts_in_the_offline_cache_is_never_run(hub, context_with_offline_cache):
+    """The offline cache served its copy of pyodide.mjs and pyodide.asm.mjs unchecked: one still valid but
+    changed ran as it was, one cut in half failed the start (which boot.js then retried). Both are now
+    checked against the build's digest (written into sw.js) and fetched again past the HTTP cache."""
+    from tests.test_browser_offline import visit_until_kept
+
+    page = context_with_offline_cache.new_page()
+    visit_until_kept(page, hub.url + "wizards/dpo/")
+    script = built(hub, "assets/pyodide/*/pyodide.mjs").read_bytes()
+    changed = base64.b64encode(script + b"\nglobalThis.changedCopyRan = true;\n").decode()
+    assert page.evaluate(REPLACE, ["/pyodide.mjs", changed, False]) >= 1
+    assert page.evaluate(DAMAGE_SCRIPT, "/pyodide.asm.mjs") >= 1
+    page.close()
+    page = context_with_offline_cache.new_page()
+    page.goto(hub.url + "wizards/dpo/#public_body=yes")
+    page.wait_for_selector(".wz[data-state=ready], .wz[data-state=failed]", timeout=90000)
+    assert page.get_attribute(".wz", "data-state") == "ready"
+    assert GENUINE in verdict_text(page)
+    assert page.evaluate("() => window.__wzBoot.retried") is False  # started at once, from good copies
+    for name in ("pyodide.mjs", "pyodide.asm.mjs"):
+        digest = hashlib.sha256(built(hub, f"assets/pyodide/*/{name}").read_bytes()).hexdigest()
+        wait_until(page, f"async () => (await ({KEPT_DIGEST})('/{name}')) === '{digest}'")

@@ -76,6 +76,39 @@ def test_a_bad_file_changes_nothing_and_an_import_asks_first_and_can_be_undone(h
     assert not errors, errors
 
 
+def test_the_undo_of_an_import_outlives_a_reload_until_the_next_change(hub, context, tmp_path):
+    files = make(tmp_path)
+    page, errors, _ = open_page(context, hub)
+    before = stored(page)
+    previous = "localStorage.getItem('gdpr-hub.record.previous')"
+
+    def import_csv():
+        replaced = stored(page)
+        page.set_input_files("#rec-import", str(files["windows-1252.csv"]))
+        wait_text(page, ".rec-status", "Geïmporteerd")
+        assert json.loads(page.evaluate(previous)) == replaced
+
+    # Undo after a reload brings the replaced record back, and is then gone.
+    import_csv()
+    page.reload()
+    page.wait_for_selector(".rec[data-state=ready]", timeout=60000)
+    page.click("[data-action=undo]")
+    assert stored(page) == before and page.locator(".rec-row").count() == 8
+    assert page.evaluate(previous) is None and page.locator("[data-action=undo]").count() == 0
+    # The next change ends the undo, in storage too.
+    import_csv()
+    page.fill(".rec-org input[name=name]", "Apotheek De Linde")
+    assert page.evaluate(previous) is None
+    page.reload()
+    page.wait_for_selector(".rec[data-state=ready]", timeout=60000)
+    assert page.locator("[data-action=undo]").count() == 0
+    # "Delete everything" deletes the kept record as well.
+    import_csv()
+    page.click("[data-action=delete]")
+    assert page.evaluate(previous) is None and page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert not errors, errors
+
+
 def test_storage_that_refuses_is_said_at_once_with_the_json_export(hub, browser):
     context = browser.new_context(service_workers="block")
     context.add_init_script("""

@@ -170,3 +170,28 @@ def test_documents_a_closed_pipe_gives_no_traceback():
     process.stdout.close()  # like `| head -1` that stops reading
     _, err = process.communicate(hostile.record() * 1, timeout=60)
     assert b"Traceback" not in err and process.returncode == 0
+
+
+def said(out, lang: str, prog: str, key: str, **params) -> None:
+    """Exit 2, nothing on standard output, and on standard error exactly the text `key` and where to find help."""
+    assert out.returncode == 2 and out.stdout == b"", out.stderr
+    expected = t(lang, key, **params) + " " + t(lang, "cli.usage_help", prog=f"python -m {prog}") + "\n"
+    assert out.stderr.decode("utf-8") == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_usage_errors_are_said_in_the_chosen_language_even_when_lang_comes_last(lang):
+    # argparse's own errors ("unrecognized arguments", "invalid choice", "required") were English.
+    said(wizards(["dpo", "--bogus", "--lang", lang], b"{}"), lang, "wizards", "cli.usage_unknown", words="--bogus")
+    said(wizards(["dpo", f"--lang={lang}", "--schema", "x"], b""), lang, "wizards", "cli.usage_unknown", words="x")
+    said(documents(["recordx", "--lang", lang], hostile.record()), lang, "wizards.documents", "cli.usage_choice",
+         option="document", value="'recordx'", choices="'record', 'annexes', 'checklist', 'notice', 'check'")
+    said(documents(["--lang", lang], hostile.record()), lang, "wizards.documents", "cli.usage_missing",
+         names="document")
+    said(documents(["record", "--lang", lang, "--format"], hostile.record()), lang, "wizards.documents",
+         "cli.usage_no_value", option="--format")
+
+
+def test_a_usage_error_with_an_unknown_lang_is_said_in_dutch():
+    said(wizards(["--lang", "de"], b""), "nl", "wizards", "cli.usage_choice", option="--lang", value="'de'",
+         choices="'nl', 'fr', 'en'")

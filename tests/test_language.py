@@ -6,6 +6,7 @@ Each check is shown to catch the defect the visitors met: the `*_catches_*` test
 from __future__ import annotations
 
 import html
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -225,3 +226,49 @@ def test_dutch_sources_are_named_in_dutch():
     assert labels
     faults = {where: FRENCH_WORDS.findall(label) for where, label in labels.items() if FRENCH_WORDS.search(label)}
     assert not faults, faults
+
+
+# A colon after a word or a bracket, then a space: French wants a narrow no-break space before it
+# ("(modifié): Identité", "Suivant: Assistants"). Times (12:15) and addresses (https://) are left alone.
+BARE_COLON = re.compile(r"[^\s\u202f\u00a0\d/]:(?=\s|$)")
+SPOKEN = re.compile(r'\s(?:aria-label|title|alt|placeholder|data-label)="([^"]*)"')
+JSON_SCRIPT = re.compile(r'<script[^>]*type="application/json"[^>]*>(.*?)</script>', re.S)
+
+
+def strings_in(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings_in(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def french_colon_faults(page: str) -> list[str]:
+    """Colons without their space in what a French page shows, what a screen reader reads, and the texts
+    its scripts show later (the JSON in the page)."""
+    texts = [visible_text(page)] + [html.unescape(v) for v in SPOKEN.findall(page)]
+    for block in JSON_SCRIPT.findall(page):
+        texts += strings_in(json.loads(block))
+    return [text[max(m.start() - 20, 0):m.end() + 12] for text in texts for m in BARE_COLON.finditer(text)]
+
+
+def test_the_colon_check_catches_what_the_visitors_saw():
+    assert french_colon_faults('<p>(modifié): Identité</p>')
+    assert french_colon_faults('<a aria-label="Suivant: Assistants">x</a>')
+    assert french_colon_faults('<script type="application/json">{"a": ["Refusé: non"]}</script>')
+    assert not french_colon_faults(french_html('<p>(modifié) : Identité à 12:15, https://apd.be</p>'))
+
+
+def test_built_french_pages_put_their_space_before_every_colon(hub):
+    pages = sorted((hub.folder / "fr").rglob("index.html"))
+    assert len(pages) > 30
+    faults = {p.relative_to(hub.folder).as_posix(): f[:3] for p in pages
+              if (f := french_colon_faults(p.read_text(encoding="utf-8")))}
+    assert not faults, faults
+
+
+def test_scripts_join_a_label_and_its_text_with_the_page_languages_colon():
+    # A script that writes label + ": " + text gives French visitors "Refusé: ..." (texts.colon has the space).
+    for script in sorted((ROOT / "hub" / "static").glob("*.js")):
+        joins = re.findall(r'.{30}\+\s*": "\s*\+.{10}', script.read_text(encoding="utf-8"))
+        assert not joins, (script.name, joins)

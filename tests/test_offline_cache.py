@@ -48,3 +48,14 @@ def test_inline_scripts_are_hashed_and_data_blocks_are_not():
     # sha256 of "a()" and of "b()", each once
     assert hashes == ["'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='",
                       "'sha256-cf242PFc/kb7xD0Qzhsmd9vvRkc+cWFmbi+k+YvtdKc='"]
+
+
+def test_the_offline_cache_knows_the_digest_of_every_script_it_may_keep(tmp_path):
+    import hashlib
+
+    site = make_site(tmp_path)
+    for name, text in (("pyodide.mjs", "export const a = 1;"), ("pyodide.asm.mjs", "var b = 2;")):
+        (site / "assets/pyodide/abc" / name).write_text(text)
+    digests = json.loads(re.search(r"const DIGESTS = (\{.*?\});", offline_worker(site, WORKER_CACHES), re.S).group(1))
+    assert digests == {path: hashlib.sha256((site / path).read_bytes()).hexdigest() for path in
+                       ("assets/hub/1234/wizard.js", "assets/pyodide/abc/pyodide.asm.mjs", "assets/pyodide/abc/pyodide.mjs")}

@@ -160,3 +160,43 @@ def test_art_21_is_hedged_as_on_the_pages():
     for lang in ("nl", "fr", "en"):
         assert "ejustice.just.fgov.be" in t(lang, "dpo.rule.belgian_federal.yes")
         assert "ejustice.just.fgov.be" in t(lang, "dpo.q.federal_processing.help")
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_the_french_unisoc_title_is_marked_french_in_the_html(lang):
+    # The Dutch label names the article in Dutch (tests/test_language.py), so only English quotes it.
+    # WCAG 3.1.2: a screen reader reads a French title with French pronunciation only if it is marked.
+    from html.parser import HTMLParser
+
+    from wizards.present.render import result_html
+
+    html = result_html(to_dict(WIZARD, decide(WIZARD, {"public_body": "yes"}), lang), lang, "")
+
+    class Spans(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.french = None, []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "span" and dict(attrs).get("lang") == "fr":
+                self.open = ""
+
+        def handle_data(self, data):
+            if self.open is not None:
+                self.open += data
+
+        def handle_endtag(self, tag):
+            if tag == "span" and self.open is not None:
+                self.french.append(self.open)
+                self.open = None
+
+    spans = Spans()
+    spans.feed(html)
+    assert spans.french == ["Toutes les asbl doivent-elles désigner un DPO ?"]
+
+
+def test_a_french_page_does_not_mark_its_own_language():
+    from wizards.present.render import result_html
+
+    html = result_html(to_dict(WIZARD, decide(WIZARD, {"public_body": "yes"}), "fr"), "fr", "")
+    assert "Toutes les asbl doivent-elles désigner un DPO" in html and 'lang="fr"' not in html

@@ -4,7 +4,6 @@ Exit codes: 0 decided, 2 refused (bad input: the message says why, in the chosen
 """
 from __future__ import annotations
 
-import argparse
 import difflib
 import json
 import sys
@@ -14,6 +13,7 @@ from typing import Any
 from wizards.engine.paths import table
 from wizards.engine.walk import Refused, decide
 from wizards.present import terminal
+from wizards.present.arguments import Parser
 from wizards.present.render import refusal_message, to_dict, to_json
 from wizards.registry import WIZARDS, get
 from wizards.present.schema import answer_schema
@@ -82,7 +82,7 @@ def _paths(folder: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m wizards", description=__doc__.splitlines()[0])
+    parser = Parser(prog="python -m wizards", description=__doc__.splitlines()[0])
     parser.add_argument("wizard", nargs="?", help=f"one of: {', '.join(WIZARDS)}")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the answers")

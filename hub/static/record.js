@@ -2,6 +2,8 @@
 // local storage only; Python (wizards/documents, through the wizards' worker) checks it and makes the
 // documents. This file holds no legal logic: it draws forms, keeps the record and offers downloads.
 const STORE_KEY = "gdpr-hub.record";
+// The record an import or a sample replaced, kept until the next change so that its undo outlives a reload.
+const PREVIOUS_KEY = "gdpr-hub.record.previous";
 const RESULTS_KEY = "gdpr-hub.results";
 const PROFILE_KEY = "gdpr-hub.profile";  // the organisation profile of the wizards page (wizard.js)
 
@@ -58,23 +60,54 @@ function readStored() {
   const fixed = repair(raw);
   return fixed ? { record: fixed, broken: null } : { record: null, broken: text };
 }
+function readPrevious() {
+  try {
+    const text = localStorage.getItem(PREVIOUS_KEY);
+    return text === null ? null : repair(JSON.parse(text)) || null;
+  } catch { return null; }
+}
 let { record, broken } = readStored();
 let saveNote = null;
-let previous = null;  // the record an import or a sample replaced, until the next change
+let previous = record ? readPrevious() : null;  // the record an import or a sample replaced, until the next change
 // Keeps the record; says at once, and offers the JSON file, when the browser refuses (storage full,
 // switched off, private window): a page that shows edits it cannot keep would lose them on reload.
 function save({ keepUndo = false } = {}) {
+  // The undo goes before the record changes: another tab that reads the new record finds no stale undo.
+  if (!keepUndo) dropUndo();
   let kept = true;
   try {
     localStorage.setItem(STORE_KEY, JSON.stringify(record));
   } catch { kept = false; }
   if (saveNote) saveNote.textContent = kept ? T("ui.saved") : "";
   alertBox.hidden = kept;
-  if (!keepUndo) dropUndo();
   scheduleCheck();
   return kept;
 }
-function dropUndo() { previous = null; undoBox.replaceChildren(); }
+function dropUndo() {
+  previous = null;
+  undoBox.replaceChildren();
+  try { localStorage.removeItem(PREVIOUS_KEY); } catch { /* storage switched off: nothing was kept */ }
+}
+// Keeps the replaced record beside the new one; true if the browser kept it.
+function keepPrevious(before) {
+  previous = before;
+  try {
+    if (before) localStorage.setItem(PREVIOUS_KEY, JSON.stringify(before));
+    else localStorage.removeItem(PREVIOUS_KEY);
+    return !!before;
+  } catch { return false; }
+}
+function offerUndo() {
+  undoBox.replaceChildren();
+  if (!previous) return;
+  undoBox.append(button(T("ui.undo"), () => {
+    record = previous;
+    dropUndo();
+    save({ keepUndo: true });
+    render();
+    status.textContent = T("ui.undone");
+  }, { "data-action": "undo" }));
+}
 
 // ---- Python ----------------------------------------------------------------------------------------
 let nextId = 1;
@@ -212,25 +245,21 @@ function hasContent(r) {
 
 // Replaces the whole record (a sample, an import) and offers to undo it until the next change.
 function replaceRecord(fresh, message) {
-  const before = record;
+  // Stored before the new record, so that a reload (or another tab) never finds the new one without its undo.
+  const stored = keepPrevious(record);
   record = fresh;
   broken = null;
   openRows.clear();
   openSuppliers.clear();
-  const kept = save({ keepUndo: true });
+  let kept = save({ keepUndo: true });
+  if (!kept && stored) {
+    // Two records may not fit where one does: the record comes first, its undo then lives in this page only.
+    try { localStorage.removeItem(PREVIOUS_KEY); } catch { /* switched off */ }
+    kept = save({ keepUndo: true });
+  }
   render();
   status.textContent = kept ? message : "";
-  undoBox.replaceChildren();
-  previous = before;
-  if (previous) {
-    undoBox.append(button(T("ui.undo"), () => {
-      record = previous;
-      dropUndo();
-      save({ keepUndo: true });
-      render();
-      status.textContent = T("ui.undone");
-    }, { "data-action": "undo" }));
-  }
+  offerUndo();
 }
 
 const wantedSector = new URLSearchParams(location.hash.slice(1)).get("sector");
@@ -581,8 +610,20 @@ function exportPanel() {
     }, { "data-action": "delete", class: "md-button rec-danger" })));
 }
 
+// Where the keyboard is before the page is drawn again: a field by its id, a button by what it does (and
+// which of its kind it is), so that loading a sample or undoing leaves focus on the button just used.
+function focusPlace() {
+  const active = document.activeElement;
+  if (!active || !app.contains(active)) return null;
+  if (active.id) return () => document.getElementById(active.id);
+  const action = active.dataset.action;
+  if (!action) return null;
+  const index = [...app.querySelectorAll(`[data-action="${action}"]`)].indexOf(active);
+  return () => app.querySelectorAll(`[data-action="${action}"]`)[index] || null;
+}
+
 function render() {
-  const focusId = document.activeElement && app.contains(document.activeElement) ? document.activeElement.id : null;
+  const place = focusPlace();
   choiceLists = [];
   app.replaceChildren(startPanel());
   if (broken) app.append(brokenPanel());
@@ -604,7 +645,8 @@ function render() {
     app.append(organisationPanel(), el("h2", { text: T("missing_title") }), gapsBox, rows, suppliersPanel(), noticePanel(), saveNote);
   }
   app.append(alertBox, status, undoBox, exportPanel(), output);
-  if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
+  const again = place && place();
+  if (again) again.focus();
   scheduleCheck();
 }
 
@@ -660,8 +702,10 @@ function scheduleCheck() {
 window.addEventListener("storage", (event) => {
   if (event.storageArea !== localStorage || (event.key !== STORE_KEY && event.key !== null)) return;
   ({ record, broken } = readStored());
-  dropUndo();
+  // The other tab kept the record its import replaced (or dropped it with its next change): offer the same undo.
+  previous = record ? readPrevious() : null;
   render();
+  offerUndo();
   status.textContent = T("ui.other_tab");
 });
 
@@ -670,4 +714,6 @@ if (!record && !broken) {
   if (only) { record = withProfile(structuredClone(only.record)); save(); }
 }
 render();
+// An import or a sample replaced a record before the page was reloaded: its undo is still offered.
+offerUndo();
 box.dataset.state = "ready";

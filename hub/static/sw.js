@@ -1,14 +1,35 @@
 // Offline cache, registered only after a wizard is ready so it never competes with the first load.
-// Same-origin GET requests only. The build writes the two constants below (hub/mkdocs_hooks.py):
+// Same-origin GET requests only. The build writes the three constants below (hub/mkdocs_hooks.py):
 // CACHE is named after every file under assets/, so a new deployment installs a new worker and the old
 // cache is dropped; WORKER_CACHES are the caches the page's Python worker fills itself (the runtime,
-// the wizards and the memory snapshot made in this browser) and that this deployment still uses.
+// the wizards and the memory snapshot made in this browser) and that this deployment still uses;
+// DIGESTS are the SHA-256 of every script under assets/ (Pyodide's pyodide.mjs and pyodide.asm.mjs among
+// them), by path from the site root: a kept copy that differs (tampered, or damaged on disk) is never
+// run; it is dropped and fetched again past the browser's HTTP cache. The page's Python worker checks the
+// runtime, the standard library and the wheel it keeps itself (worker.js).
 //
 // Nothing is downloaded twice: installing copies nothing, and the page's own files are copied from the
 // browser's HTTP cache (only-if-cached) after the page loaded them. Query strings are never stored: a
 // search highlight (?h=term) or any other query is served from the page without it.
 const CACHE = "gdpr-hub-dev";
 const WORKER_CACHES = [];
+const DIGESTS = {};
+
+const EXPECTED = new Map(Object.entries(DIGESTS).map(([path, digest]) => [new URL(path, self.location.href).href, digest]));
+
+// Whether a response's bytes are the build's; a file the build did not list is not checked.
+async function intact(key, response) {
+  const expected = EXPECTED.get(key);
+  if (!expected) return true;
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
+    return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("") === expected;
+  } catch { return false; }
+}
+
+async function dropEverywhere(key) {
+  for (const name of await caches.keys()) if (name.startsWith("gdpr-hub-")) await (await caches.open(name)).delete(key);
+}
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -29,7 +50,7 @@ async function keep(cache, href) {
   const quiet = { mode: "same-origin", referrerPolicy: "no-referrer" };
   let response = await fetch(new Request(href, { ...quiet, cache: "only-if-cached" })).catch(() => null);
   if (!response || !response.ok) response = await fetch(new Request(href, { ...quiet, cache: "force-cache" }));
-  if (response.ok) await cache.put(href, response);
+  if (response.ok && await intact(href, response)) await cache.put(href, response);
 }
 
 // The page that registered this worker loaded before the worker existed; it sends the addresses of
@@ -74,11 +95,18 @@ self.addEventListener("fetch", (event) => {
       // A request that asks past every cache (the Python worker fetching again a copy it found damaged)
       // gets the host's bytes, which then replace the kept ones.
       const hit = event.request.cache === "reload" ? null : await caches.match(key);
-      if (hit) return hit;
-      const response = await fetch(event.request);
+      if (hit && await intact(key, hit)) return hit;
+      if (hit) {
+        console.warn("kept copy differs from the build's; fetched again:", key);
+        await dropEverywhere(key).catch(() => {});
+      }
+      // The HTTP cache may hold the same bad bytes: a dropped copy is fetched from the host.
+      const response = await (hit ? fetch(key, { cache: "reload", credentials: "same-origin", referrerPolicy: "no-referrer" })
+        : fetch(event.request));
       if (response.ok && url.search === "") {
         const copy = response.clone();
-        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+        // Only the build's bytes are kept; a host that serves others is used this once, as without this cache.
+        event.waitUntil(intact(key, copy).then((good) => good && caches.open(CACHE).then((cache) => cache.put(key, copy))));
       }
       return response;
     })());

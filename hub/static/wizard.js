@@ -205,9 +205,9 @@ function setupWizard(box) {
         // A refused answer is not kept: kept, it would block every later step.
         delete answers[bad];
         writeFragment(answers);
-        if (bad !== current) { dropped = { question: bad, message: texts.refused + ": " + data.message }; return true; }
+        if (bad !== current) { dropped = { question: bad, message: texts.refused + texts.colon + data.message }; return true; }
       }
-      showError(texts.refused + ": " + data.message);
+      showError(texts.refused + texts.colon + data.message);
       return false;
     }
     if (data.status === "question") {
@@ -483,7 +483,7 @@ function setupProfile(form) {
       if (input.type === "checkbox") { out[input.name] = out[input.name] || []; if (input.checked) out[input.name].push(input.value); }
       if (input.type === "text" && input.value.trim() !== "") out[input.name] = input.value.trim();
       if (input.type === "number" && input.value !== "") {
-        if (!/^\d+$/.test(input.value)) { status.textContent = texts.refused + ": " + input.value; return; }
+        if (!/^\d+$/.test(input.value)) { status.textContent = texts.refused + texts.colon + input.value; return; }
         out[input.name] = input.value;
       }
       if (input.type === "text" && input.value.trim() !== "") out[input.name] = input.value.trim().slice(0, TEXT_MAX);

@@ -20,6 +20,7 @@ import sys
 from typing import Any
 
 from wizards.present import terminal
+from wizards.present.arguments import Parser
 from wizards.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from wizards.documents import annexes, notice, tables
 from wizards.documents.record import RecordError, messages, normalise
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> tuple[int, str | bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m wizards.documents", description=__doc__.splitlines()[0])
+    parser = Parser(prog="python -m wizards.documents", description=__doc__.splitlines()[0])
     parser.add_argument("document", choices=tuple(FORMATS))
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--format", help="record: md, csv, json, xlsx, ods; annexes: md, html; notice: html, page")

@@ -17,6 +17,8 @@ class Citation:
     id: str
     label: str
     url: str
+    # A title quoted in another language than the label's: (its language, its text as the label has it).
+    foreign_title: tuple[str, str] | None = None
 
 
 @lru_cache(maxsize=None)
@@ -40,4 +42,9 @@ def cite(citation_id: str, lang: str) -> Citation:
     entry = _table()[citation_id]
     url = entry.get(f"url_{lang}", entry.get("url", "")).replace("{LANG}", lang.upper())
     label = french(entry[lang]) if lang == "fr" else entry[lang]
-    return Citation(citation_id, label, url)
+    title = entry.get("title")
+    foreign = None
+    # A label may name the source in its own words instead of quoting the title (Dutch labels do).
+    if title and title["lang"] != lang and title["text"] in label:
+        foreign = (title["lang"], title["text"])
+    return Citation(citation_id, label, url, foreign)

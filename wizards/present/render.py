@@ -7,7 +7,7 @@ import datetime as _dt
 import json
 from typing import Any
 
-from wizards.present.citations import cite
+from wizards.present.citations import cite, known
 from wizards.engine.walk import Decision, Refused
 from wizards.engine.logic import Answer
 from wizards.engine.belgian_time import format_date, format_datetime
@@ -329,6 +329,17 @@ def _action_html(action: dict[str, Any], base: str) -> str:
     return text
 
 
+def _source_label_html(source: dict[str, Any], lang: str) -> str:
+    """A source's label; a title quoted in another language is marked with its language, so a screen
+    reader pronounces it as such (WCAG 3.1.2)."""
+    label = _e(source["label"])
+    citation = cite(source["id"], lang) if source.get("id") in known() else None
+    if citation is None or citation.foreign_title is None:
+        return label
+    title_lang, title = citation.foreign_title
+    return label.replace(_e(title), f'<span lang="{title_lang}">{_e(title)}</span>', 1)
+
+
 def result_html(record: dict[str, Any], lang: str, base: str, answers: str = "") -> str:
     """Phone first: the verdict in one line, the deadline, what to do and the downloads; the reasoning,
     the sources, the answers and the log below, folded (opened for printing by the page's script)."""
@@ -398,7 +409,7 @@ def result_html(record: dict[str, Any], lang: str, base: str, answers: str = "")
         parts.append("</ul>")
     parts.append(f"<h3>{_e(t(lang, 'ui.sources'))}</h3><ul class=\"wz-sources\">")
     for s in record["sources"]:
-        label = _e(s["label"])
+        label = _source_label_html(s, lang)
         parts.append(f'<li><a href="{_e(s["url"])}">{label}</a></li>' if s["url"] else f"<li>{label}</li>")
     parts.append("</ul>")
     if answers:
