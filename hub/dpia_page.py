@@ -65,7 +65,7 @@ def page_catalogue(raw: dict[str, Any]) -> dict[str, Any]:
         fields = {fid: {"label": _text(f, "label", "title", "text"), "help": _text(f, "help", "hint"),
                         "link": _text(f, "link", "href", "url")}
                   for fid, f in _items(entry.get("fields"))}
-        sections[sid] = {"title": _text(entry, "title", "label"), "help": _text(entry, "help", "intro"), "fields": fields}
+        sections[sid] = {"title": _text(entry, "title", "label"), "help": _text(entry, "help", "intro", "cite"), "fields": fields}
     kinds = {k: _text(v, "label", "title", "text") for k, v in _items(raw.get("kinds") or raw.get("risk_kinds"))}
     scales_raw = raw.get("scales") if isinstance(raw.get("scales"), dict) else raw
     scales = {}
@@ -81,7 +81,10 @@ def page_catalogue(raw: dict[str, Any]) -> dict[str, Any]:
     measures = [{"id": mid, "text": _text(m, "text", "label", "title"), "kinds": list(m.get("kinds") or []),
                  "sectors": list(m.get("sectors") or [])}
                 for mid, m in _items(raw.get("measures"))]
-    return {"sections": sections, "kinds": kinds, "scales": scales, "measures": measures}
+    choices = {name: {k: _text(v, "label", "title", "text") for k, v in _items(raw.get(name))} for name in ("statuses", "decisions")}
+    notes = [_text(scales_raw, name) for name in ("method", "high_rule")]
+    return {"sections": sections, "kinds": kinds, "scales": scales, "scale_notes": [n for n in notes if n],
+            "measures": measures, **choices}
 
 
 def _dpia_module() -> Any:

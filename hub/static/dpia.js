@@ -105,10 +105,12 @@ function fileName(ext) {
   return [T("ui.file_dpia"), slug(d && (d.title || d.organisation.name)), today()].filter(Boolean).join("-") + "." + ext;
 }
 // A field's label and help: the DPIA catalogue's first, the page's own texts where it says nothing.
-function meta(section, key) {
+function meta(section, key, fallback = `field.${section}.${key}`) {
   const entry = ((CAT.sections[section] || {}).fields || {})[key] || {};
-  return { label: entry.label || T(`field.${section}.${key}`), help: entry.help || "", link: entry.link || "" };
+  return { label: entry.label || T(fallback), help: entry.help || "", link: entry.link || "" };
 }
+const riskMeta = (key) => meta("risks", key, "field.risk." + key);
+const choice = (list, key, fallback) => (CAT[list] || {})[key] || T(fallback);
 function sectionTitle(section) { return (CAT.sections[section] || {}).title || T("section." + section); }
 function kindLabel(kind) { return CAT.kinds[kind] || T("kind." + kind); }
 function levels(scale) {
@@ -262,7 +264,7 @@ function descriptionPart(d) {
   if (d.example) parts.push(el("p", { class: "admonition note dpia-example", text: T("ui.example") }));
   parts.push(field(d, "title", "dpia-title", { label: T("field.title") }));
   const org = el("fieldset", {}, el("legend", { text: T("ui.organisation") }));
-  for (const k of Object.keys(d.organisation)) org.append(field(d.organisation, k, `dpia-org-${k}`, { label: T("field.organisation." + k) }));
+  for (const k of Object.keys(d.organisation)) org.append(field(d.organisation, k, `dpia-org-${k}`, meta("organisation", k)));
   parts.push(org);
   // Filled in from what this browser already keeps: a row of the record, the screening's result.
   const record = readJson(RECORD_KEY);
@@ -302,9 +304,10 @@ async function prefill({ record, row, screening }) {
 
 function risksPart(d) {
   const parts = [el("p", { class: "dpia-help", text: T("ui.scale_note") })];
-  const scaleHelp = el("details", { class: "dpia-scales" }, el("summary", { text: T("ui.scales") }));
+  const scaleHelp = el("details", { class: "dpia-scales" }, el("summary", { text: T("ui.scales") }),
+    ...(CAT.scale_notes || []).map((text) => el("p", { text })));
   for (const scale of ["severity", "likelihood"]) {
-    scaleHelp.append(el("h3", { text: T("field.risk." + scale) }),
+    scaleHelp.append(el("h3", { text: riskMeta(scale).label }),
       el("ul", {}, ...(CAT.scales[scale] || []).map((l) => el("li", { text: `${l.level}. ${l.label}${l.definition ? " — " + l.definition : ""}` }))));
   }
   parts.push(scaleHelp);
@@ -322,19 +325,19 @@ function riskPart(risk, i) {
   const id = (k) => `dpia-r${i}-${k}`;
   const heading = el("h3", { text: `${i + 1}. ${risk.title || kindLabel(risk.kind)}` });
   const part = el("fieldset", { class: "dpia-risk", "data-risk": String(i) }, el("legend", {}, heading));
-  const select = (key, scale) => field(risk, key, id(key), { label: T("field.risk." + key), options: levels(scale), number: true });
+  const select = (key, scale) => field(risk, key, id(key), { ...riskMeta(key), options: levels(scale), number: true });
   part.append(
-    field(risk, "kind", id("kind"), { label: T("field.risk.kind"), options: data.kinds.map((k) => [k, kindLabel(k)]), after: () => { heading.textContent = `${i + 1}. ${risk.title || kindLabel(risk.kind)}`; } }),
-    field(risk, "title", id("title"), { label: T("field.risk.title"), after: () => { heading.textContent = `${i + 1}. ${risk.title || kindLabel(risk.kind)}`; } }),
-    field(risk, "sources", id("sources"), { label: T("field.risk.sources"), long: true }),
-    field(risk, "impacts", id("impacts"), { label: T("field.risk.impacts"), long: true }),
+    field(risk, "kind", id("kind"), { label: riskMeta("kind").label, options: data.kinds.map((k) => [k, kindLabel(k)]), after: () => { heading.textContent = `${i + 1}. ${risk.title || kindLabel(risk.kind)}`; } }),
+    field(risk, "title", id("title"), { ...riskMeta("title"), after: () => { heading.textContent = `${i + 1}. ${risk.title || kindLabel(risk.kind)}`; } }),
+    field(risk, "sources", id("sources"), { ...riskMeta("sources"), long: true }),
+    field(risk, "impacts", id("impacts"), { ...riskMeta("impacts"), long: true }),
     el("div", { class: "dpia-pair" }, select("severity", "severity"), select("likelihood", "likelihood")));
-  const measures = el("div", { class: "dpia-measures" }, el("h4", { text: T("field.risk.measures") }));
+  const measures = el("div", { class: "dpia-measures" }, el("h4", { text: riskMeta("measures").label }));
   risk.measures.forEach((m, j) => {
     const mid = (k) => `dpia-r${i}-m${j}-${k}`;
     measures.append(el("div", { class: "dpia-measure", "data-measure": String(j) },
       field(m, "text", mid("text"), { label: F("field.measure.text", { n: j + 1 }), long: true }),
-      field(m, "status", mid("status"), { label: T("field.measure.status"), options: [["existing", T("status.existing")], ["planned", T("status.planned")]] }),
+      field(m, "status", mid("status"), { label: T("field.measure.status"), options: ["existing", "planned"].map((k) => [k, choice("statuses", k, "status." + k)]) }),
       el("p", {}, button(T("ui.remove_measure"), () => { risk.measures.splice(j, 1); save(); drawSection(); focusSection(); }, { "data-action": "remove-measure" }))));
   });
   // The catalogue's measures for this kind of risk first; the visitor may also type their own.
@@ -385,11 +388,11 @@ function validationPart(d) {
   parts.push(f("dpo_name"), f("dpo_advice", { long: true }), f("no_dpo_reason", { long: true }),
     f("views_sought", { options: [["", "—"], ["yes", T("ui.yes")], ["no", T("ui.no")]] }),
     f("views_summary", { long: true }), f("views_reason", { long: true }),
-    f("decision", { options: [["", "—"], ...["proceed", "proceed_with_measures", "consult", "stop"].map((k) => [k, T("decision." + k)])] }),
+    f("decision", { options: [["", "—"], ...["proceed", "proceed_with_measures", "consult", "stop"].map((k) => [k, choice("decisions", k, "decision." + k)])] }),
     f("decided_by"), el("div", { class: "dpia-pair" }, f("decided_on", { type: "date" }), f("next_review", { type: "date" })));
   if ((d.versions || []).length) {
     parts.push(el("h3", { text: T("ui.versions") }), el("ul", { class: "dpia-versions" }, ...d.versions.map((x) => el("li", {
-      text: [x.decided_on, x.decision ? T("decision." + x.decision) : "", x.decided_by, x.summary].filter(Boolean).join(" · ") }))));
+      text: [x.decided_on, x.decision ? choice("decisions", x.decision, "decision." + x.decision) : "", x.decided_by, x.summary].filter(Boolean).join(" · ") }))));
   }
   parts.push(el("p", {}, button(T("ui.review"), async () => {
     if (!confirm(T("ui.review_confirm"))) return;
