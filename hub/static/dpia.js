@@ -432,7 +432,7 @@ async function check() {
   const key = JSON.stringify(points);
   if (key !== shown.points) {
     pointsBox.replaceChildren(points.length
-      ? el("ul", {}, ...points.map((p) => el("li", { text: p.section ? `${sectionTitle(p.section)}: ${p.message}` : p.message })))
+      ? el("ul", {}, ...points.map((p) => el("li", {}, pointLink(p))))
       : el("p", { text: T("ui.points_none") }));
     shown.points = key;
   }
@@ -457,6 +457,27 @@ async function check() {
   }
   box.dataset.points = String(points.length);
   box.dataset.checked = String(Number(box.dataset.checked || 0) + 1);
+}
+
+// An open point leads to its field: the section is shown and the field takes the focus.
+function pointTarget(point) {
+  const field = String(point.field || "");
+  const item = field.match(/^(risks|actions)\[(\d+)\]\.(\w+)$/);
+  if (item) return [item[1] === "risks" ? "risks" : "validation", `dpia-${item[1] === "risks" ? "r" : "a"}${Number(item[2]) - 1}-${item[3]}`];
+  const prefix = { organisation: "dpia-org-", description: "dpia-description-", necessity: "dpia-necessity-", validation: "dpia-v-" }[point.section];
+  if (prefix) return [point.section === "organisation" ? "description" : point.section, prefix + field];
+  return [data.sections.includes(point.section) ? point.section : "", ""];
+}
+function pointLink(point) {
+  const [target, id] = pointTarget(point);
+  if (!target) return el("span", { text: point.message });
+  return el("a", { href: "#" + (id || "dpia"), text: point.message, onclick: (event) => {
+    event.preventDefault();
+    section = target;
+    drawSection();
+    const node = id && document.getElementById(id);
+    if (node) node.focus(); else focusSection();
+  } });
 }
 
 // ---- files and documents ---------------------------------------------------------------------------
