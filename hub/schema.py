@@ -170,3 +170,38 @@ def load(file: Path, spec: Spec) -> Any:
         raise SchemaError(file, 1, "", "the file is empty")
     return spec.check(node, "", file)
 
+
+
+@dataclass
+class Int(Spec):
+    low: int
+    high: int
+    optional: bool = False
+
+    def describe(self) -> str:
+        return f"a whole number from {self.low} to {self.high}"
+
+    def check(self, node: yaml.Node, path: str, file: Path) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int" or not self.low <= int(node.value) <= self.high:
+            raise SchemaError(file, _line(node), path, f"expected {self.describe()}, got {getattr(node, 'value', '')!r}")
+        return int(node.value)
+
+
+@dataclass
+class Checked(Spec):
+    """`spec`, then `rule(value)`, which raises ValueError naming what is wrong (a rule across fields)."""
+
+    spec: Spec
+    rule: Callable[[Any], None]
+    optional: bool = False
+
+    def describe(self) -> str:
+        return self.spec.describe()
+
+    def check(self, node: yaml.Node, path: str, file: Path) -> Any:
+        value = self.spec.check(node, path, file)
+        try:
+            self.rule(value)
+        except ValueError as err:
+            raise SchemaError(file, _line(node), path, str(err)) from None
+        return value

@@ -16,7 +16,7 @@ from wizards.registry import WIZARDS
 from wizards.present.texts import LANGUAGES
 
 from . import ROOT
-from .schema import Bool, Enum, Free, ListOf, Map, SchemaError, Str, load
+from .schema import Bool, Checked, Enum, Free, Int, ListOf, Map, SchemaError, Str, load
 
 SECTORS_DIR = ROOT / "sectors"
 TEMPLATE = "_template"
@@ -113,6 +113,69 @@ SECTOR_SCHEMA = Map(
     name="a sector",
 )
 
+def _lang(optional: bool = False) -> Map:
+    return Map({lang: Str(allow_empty=False, hint="text") for lang in LANGUAGES}, optional=optional, name="a text in nl, fr and en")
+
+
+def _check_measure(value: dict[str, Any]) -> None:
+    """A measure is one of the catalogue's (by id) or the sample's own words with their source."""
+    from wizards.documents.dpia import measures
+
+    if "id" in value:
+        if value["id"] not in measures():
+            raise ValueError(f"unknown measure id {value['id']!r}; expected one of: {', '.join(measures())}")
+        if "text" in value or "source" in value:
+            raise ValueError("a catalogue measure (id) takes its text and source from the catalogue: leave out text and source")
+    elif "text" not in value or "source" not in value:
+        raise ValueError("expected either id (a measure of the catalogue) or text and source (the article or guideline that asks for it)")
+
+
+def _check_risk(value: dict[str, Any]) -> None:
+    if value["kind"] == "other" and "source" not in value:
+        raise ValueError("a risk of kind other needs its source (the article or guideline it rests on)")
+
+
+def _check_sample(value: dict[str, Any]) -> None:
+    kinds = {r["kind"] for r in value["risks"]}
+    missing = [k for k in ("access", "change", "loss") if k not in kinds]
+    if missing:
+        raise ValueError(f"every DPIA weighs the three standard risks; missing kind: {', '.join(missing)}")
+
+
+# The sample DPIA of a sector (sectors/<id>/dpia.yml, issue 26): read by wizards.documents.dpia.from_sample.
+DPIA_SCHEMA = Checked(Map(
+    {
+        "title": LANG,
+        "organisation": Map({"name": LANG, "address": _lang(optional=True), "contact": Str(optional=True)}, name="the organisation"),
+        "screening": Map({"outcome": Str(allow_empty=False), "summary": LANG, "date": Str(r"\d{4}-\d{2}-\d{2}", hint="a date YYYY-MM-DD", optional=True)},
+                         optional=True, name="the screening"),
+        "description": Map({f: _lang(optional=f == "special_data") for f in
+                            ("processing", "purposes", "data", "special_data", "people", "recipients", "retention", "systems", "suppliers")},
+                           name="the description"),
+        "necessity": Map({f: _lang(optional=f == "special_condition") for f in
+                          ("legal_basis", "special_condition", "minimisation", "accuracy", "retention", "information", "rights",
+                           "processors", "transfers")}, name="necessity and proportionality"),
+        "risks": ListOf(Checked(Map({
+            "kind": Enum(("access", "change", "loss", "other")), "title": LANG, "sources": LANG, "impacts": LANG,
+            "source": _lang(optional=True),  # the article, guideline or GBA text the risk rests on
+            "severity": Int(1, 4), "likelihood": Int(1, 4), "residual_severity": Int(1, 4), "residual_likelihood": Int(1, 4),
+            "measures": ListOf(Checked(Map({
+                "id": Str(allow_empty=False, optional=True, hint="a measure id of wizards/documents/dpia_measures.toml"),
+                "text": _lang(optional=True), "source": _lang(optional=True),
+                "status": Enum(("existing", "planned")),
+            }, name="a measure"), _check_measure), min_items=1),
+        }, name="a risk"), _check_risk), min_items=3),
+        "validation": Map({
+            "actions": ListOf(Map({"what": LANG, "owner": LANG, "due": Str(r"(\d{4}-\d{2}-\d{2})?", hint="a date YYYY-MM-DD or \"\"", optional=True)},
+                                  name="an action"), optional=True),
+            "dpo_name": Str(optional=True), "dpo_advice": _lang(optional=True), "no_dpo_reason": _lang(optional=True),
+            "views_sought": Enum(("yes", "no"), optional=True), "views_summary": _lang(optional=True),
+            "views_reason": _lang(optional=True),
+        }, name="the validation", optional=True),
+    },
+    name="a sample DPIA",
+), _check_sample)
+
 PAGE_NAMES = ("index.md", "register.md", "suppliers.md", "questions.md")
 
 
@@ -121,6 +184,7 @@ class Sector:
     id: str
     folder: Path
     data: dict[str, Any]
+    dpia: dict[str, Any] | None = None  # the sample DPIA (dpia.yml), when the sector has one
 
     def pages(self, lang: str) -> list[Path]:
         return sorted((self.folder / "pages" / lang).glob("*.md"))
@@ -140,7 +204,15 @@ def load_sector(folder: Path) -> Sector:
         for name in PAGE_NAMES:
             if not (folder / "pages" / lang / name).exists():
                 raise SchemaError(folder / "pages" / lang / name, 1, "", f"missing page: every sector has {', '.join(PAGE_NAMES)} in nl, fr and en")
-    return Sector(folder.name, folder, data)
+    return Sector(folder.name, folder, data, load_dpia_sample(folder))
+
+
+def load_dpia_sample(folder: Path) -> dict[str, Any] | None:
+    file = folder / "dpia.yml"
+    if not file.exists():
+        return None
+    # The sector is the folder's: a copied template needs no second id to change.
+    return {**load(file, DPIA_SCHEMA), "sector": folder.name}
 
 
 def sector_folders(root: Path = SECTORS_DIR, *, include_template: bool = False) -> list[Path]:

@@ -8,7 +8,7 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, imports, notice, pyodide_libs, spreadsheet, tables
+from wizards.documents import annexes, dpia, imports, notice, pyodide_libs, spreadsheet, tables
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
 from wizards.present.texts import t
@@ -35,6 +35,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
         return _import(payload, IMPORTS[kind] or str(payload.get("format")), lang)
     if kind == "normalise":
         return {"record": normalise(payload.get("record"))}
+    if isinstance(kind, str) and kind.startswith("dpia_"):
+        return _dpia(kind, payload, lang, date)
     record = normalise(payload.get("record"))
     if kind == "check":
         gaps = check(record)
@@ -56,6 +58,32 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     if kind == "notice":
         return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date)}
     raise RecordError(f"unknown document {kind!r}", "not_known")
+
+
+def _dpia(kind: str, payload: dict[str, Any], lang: str, date: str) -> dict[str, Any]:
+    """The DPIA page's calls (issue 26, contract C). A DPIA that is not one is refused naming the field."""
+    if kind == "dpia_prefill":
+        row = payload.get("row")
+        if row is not None and (isinstance(row, bool) or not isinstance(row, int)):
+            raise dpia.DpiaError(f"row: expected a row number, got {row!r}", "bad_shape", field="row")
+        source = dpia.normalise(payload["dpia"]) if payload.get("dpia") is not None else dpia.blank()
+        return {"dpia": dpia.prefill(source, payload.get("record"), row, payload.get("screening"))}
+    if kind == "dpia_blank":
+        return {"dpia": dpia.blank()}
+    if kind == "dpia_catalogue":
+        return {"catalogue": dpia.catalogue(lang)}
+    item = dpia.normalise(payload.get("dpia"))
+    if kind == "dpia_normalise":
+        return {"dpia": item}
+    if kind == "dpia_check":
+        return {"open_points": dpia.open_points(item, lang), "prior_consultation": dpia.prior_consultation(item)}
+    if kind == "dpia_markdown":
+        return {"text": dpia.to_markdown(item, lang, date), "images": dpia.images(item, lang)}
+    if kind == "dpia_html":
+        return {"html": dpia.to_html(item, lang, date)}
+    if kind == "dpia_review":
+        return {"dpia": dpia.review(item, date)}
+    raise dpia.DpiaError(f"unknown document {kind!r}", "not_known")
 
 
 def _import(payload: dict[str, Any], fmt: str, lang: str) -> dict[str, Any]:
