@@ -93,9 +93,9 @@ def _dpia_module() -> Any:
 
 
 def _sample(sector: Sector, lang: str) -> dict[str, Any] | None:
-    """A sector's sample DPIA (sectors/<id>/dpia.yml, read by hub/sectors.py into the sector's data)."""
-    data = sector.data.get("dpia")
-    if not isinstance(data, dict):
+    """A sector's sample DPIA (sectors/<id>/dpia.yml, read by hub/sectors.py beside the sector's data)."""
+    data = sector.dpia
+    if data is None:
         return None
     return _dpia_module().from_sample(data, lang)
 
