@@ -32,10 +32,10 @@ STYLE = (
     ".dpia-pair{display:flex;flex-wrap:wrap;gap:0 1rem}.dpia-pair>*{flex:1 1 12rem;min-width:0}"
     ".dpia-maps{display:flex;flex-wrap:wrap;gap:1rem}.dpia-maps figure{flex:1 1 16rem;margin:0;min-width:0}"
     ".dpia-maps svg{max-width:100%;height:auto}.dpia-danger{border-color:#b00020;color:#b00020}"
-    ".dpia-doc{border:1px solid var(--md-default-fg-color--lightest);padding:0 1rem;overflow-wrap:anywhere}"
-    ".dpia-doc svg{max-width:100%;height:auto}.dpia [hidden]{display:none!important}.dpia-verdict{font-weight:700}"
-    "@media print{.dpia[data-print] .dpia-app>*:not(.dpia-output),.dpia-privacy,.dpia-output>*:not(.dpia-doc){display:none!important}"
-    ".dpia-doc{border:0;padding:0}}"
+    ".dpia-preview{border:1px solid var(--md-default-fg-color--lightest);padding:0 1rem;overflow-wrap:anywhere}"
+    ".dpia-preview svg{max-width:100%;height:auto}.dpia [hidden]{display:none!important}.dpia-verdict{font-weight:700}"
+    "@media print{.dpia[data-print] .dpia-app>*:not(.dpia-output),.dpia-privacy,.dpia-output>*:not(.dpia-preview){display:none!important}"
+    ".dpia-preview{border:0;padding:0}}"
 )
 
 

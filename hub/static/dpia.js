@@ -510,7 +510,7 @@ async function markdown() {
 async function preview({ print = false } = {}) {
   const out = await run({ document: "dpia_html", dpia: dpia(), date: today() });
   if (!out) return;
-  const doc = el("div", { class: "dpia-doc" });
+  const doc = el("div", { class: "dpia-preview" });
   doc.innerHTML = out.html;  // made by Python from escaped text (wizards/documents/dpia.py)
   output.replaceChildren(el("h2", { text: T("ui.preview"), tabindex: "-1" }), doc);
   if (print) {
