@@ -70,7 +70,8 @@ def walk_sections(page, width, shot):
                                    ".filter((f) => !f.labels.length).map((f) => f.id)")
         assert not unlabelled, unlabelled
         no_sideways_scroll(page, width)
-        page.screenshot(path=str(SHOTS / f"{shot}-{section}.png"), full_page=True)
+        page.locator(".dpia-section h2").scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"{shot}-{section}.png"))
         if section != SECTIONS[-1]:
             page.focus(".dpia-section [data-action=next]")
             page.keyboard.press("Enter")
@@ -123,6 +124,8 @@ def test_pharmacy_dpia_in_dutch_saved_opened_and_reviewed(hub, browser, tmp_path
     count = settled(page, count)
     assert after_map(page) != before
     assert page.get_attribute(".dpia-verdict", "data-verdict") == "required"  # a high residual risk: Art. 36(1)
+    page.locator(".dpia-summary").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "dpia-nl-1280-risk-map.png"))
     measures = first.locator(".dpia-measure").count()
     first.locator("[data-action=add-measure]").click()
     assert first.locator(".dpia-measure").count() == measures + 1
@@ -198,6 +201,8 @@ def test_tech_dpia_in_french_on_a_phone(hub, browser, tmp_path):
     page.click(".dpia-tabs [data-section=necessity]")
     page.fill("#dpia-necessity-minimisation", "Seuls des identifiants pseudonymes sont analysés")
     settled(page, count)
+    page.locator(".dpia-maps").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "dpia-fr-360-risk-map.png"))
     assert stored(page)["items"][0]["necessity"]["minimisation"] == "Seuls des identifiants pseudonymes sont analysés"
     no_sideways_scroll(page, 360)
     not_json, not_dpia = refusals(page, tmp_path)

@@ -218,7 +218,7 @@ function brokenPanel() {
 
 function tabs() {
   const list = el("ul", { class: "dpia-tabs", "aria-label": T("ui.sections") });
-  data.sections.forEach((s, i) => list.append(el("li", {}, button(`${i + 1}. ${sectionTitle(s)}`, () => { section = s; drawSection(); focusSection(); },
+  data.sections.forEach((s) => list.append(el("li", {}, button(sectionTitle(s), () => { section = s; drawSection(); focusSection(); },
     { "data-section": s, "aria-current": s === section ? "step" : null }))));
   return list;
 }
