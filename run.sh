@@ -49,8 +49,9 @@ ensure_chromium() {
 }
 
 ensure_spreadsheet_reader() {
-  # The tests open our .xlsx and .ods files in a real spreadsheet program (LibreOffice Calc, headless).
-  command -v soffice >/dev/null || apt_install libreoffice-calc-nogui
+  # The tests open our .xlsx/.ods files in LibreOffice Calc and our .odt/.docx files in LibreOffice Writer
+  # (headless). Each is checked on its own: soffice alone does not say whether Writer is there.
+  apt_install libreoffice-calc-nogui libreoffice-writer-nogui
 }
 
 command="${1:-}"

@@ -396,7 +396,7 @@ def _ui_texts(lang: str) -> str:
             "profile_saved": "profile.saved", "profile_cleared": "profile.cleared",
             "profile_clear_confirm": "profile.clear_confirm",
             "ignored_keys": "notice.ignored_keys", "answer_dropped": "notice.answer_dropped",
-            "step_failed": "notice.step_failed", "storage_off": "notice.storage_off",
+            "step_failed": "notice.step_failed", "storage_off": "notice.storage_off", "export_failed": "ui.export_failed",
             # the combined record, written by the page from the stored results
             **{k: f"ui.{k}" for k in ("date", "version", "result", "your_answers", "open_points", "grounds",
                                       "not_examined", "actions", "sources", "record_note", "disclaimer")},

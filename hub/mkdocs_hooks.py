@@ -347,6 +347,8 @@ def _boot_paths() -> dict[str, str]:
     digests = {path: hashlib.sha256(source.read_bytes()).hexdigest() for path, source in sources.items()}
     return {**paths, "packed": sorted(_state["packed"]), "digests": digests, "decoder": _state["hub_assets"] + "unxz.wasm",
             "hub": _state["hub_assets"],
+            # What the .odt/.docx export of a letter or log entry loads into Python on first use (never before).
+            "documents": [f"assets/spreadsheet/{name}" for name in (_state.get("spreadsheet") or {}).get("documents", [])],
             "runtimeCache": f"gdpr-hub-runtime-{pin}", "wizardsCache": f"gdpr-hub-wizards-{key}", "bytes": total,
             "lockInfo": json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]}
 

@@ -134,7 +134,7 @@ def file_path(name: str, file: str) -> Path:
 
 
 # What a build of the site fetches (axe-core is for the tests only).
-SITE = ("pyodide", "mermaid", "xz-decompress")
+SITE = ("pyodide", "mermaid", "xz-decompress", "docx")
 
 
 def prefetch(names: tuple[str, ...] = SITE) -> None:

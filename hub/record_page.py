@@ -31,6 +31,10 @@ STYLE = (
     ".rec-row,.rec-supplier{border:1px solid var(--md-default-fg-color--lightest);border-radius:.3rem;padding:.3rem .6rem;margin:.4rem 0}"
     ".rec-row summary,.rec-supplier summary{cursor:pointer;font-weight:700}.rec-danger{border-color:#b00020;color:#b00020}"
     ".rec-doc{border:1px solid var(--md-default-fg-color--lightest);padding:0 1rem}.rec-print-md{white-space:pre-wrap}"
+    # A signature box (contract part A): a line per label, with room to sign by hand, on screen and on paper.
+    ".doc-signature{border-collapse:collapse;margin:.6rem 0;min-width:60%}.doc-signature caption{text-align:left;font-weight:700}"
+    ".doc-signature th,.doc-signature td{border:1px solid currentColor;padding:.5rem;text-align:left}"
+    ".doc-signature td{min-width:14rem;height:2rem}"
     ".rec [hidden]{display:none!important}.rec-alert,.rec-broken{margin:.6rem 0}"
     "@media print{.rec[data-print] .rec-app>*:not(.rec-output),.rec-privacy{display:none!important}}"
 )

@@ -36,7 +36,7 @@ FORMAT = "stdlib-8"  # bump when the payloads or the selection change, so cached
 # same Python only when the visitor exports or imports a spreadsheet; the wizard paths never import them,
 # so the standard library modules they need are found by writing and reading both formats in CPython,
 # and served beside those libraries (spreadsheet_stdlib), not in every wizard page's first download.
-_SPREADSHEET_PROBE = """
+_SPREADSHEET_PROBE = r"""
 import sys
 before = set(sys.modules)  # started with -S: only what the interpreter itself needs
 import json
@@ -48,6 +48,12 @@ record = json.loads(sys.stdin.read())
 import importlib.metadata
 for fmt in ("xlsx", "ods"):
     spreadsheet.read(spreadsheet.write(record, "nl", fmt), fmt)
+# The .odt/.docx export of a document: every kind of block, a picture included.
+from wizards.documents import blocks, odt, tables
+svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><title>x</title></svg>'
+text = tables.to_markdown(record, "nl", "2026-01-01") + "\n![x](x.svg)\n\n| a |\n|---|\n| [b](https://e.be) |\n\n- [x] c\n1. d\n\n```signature\nA: \n```\n"
+odt.write(blocks.from_markdown(text, lang="nl", organisation="o", images={"x.svg": svg}))
+blocks.from_markdown(text, lang="nl").to_json()
 print(json.dumps(sorted(set(sys.modules) - before)))
 """
 

@@ -356,7 +356,10 @@ def test_annexes_have_assistance_contact_dpo_signatures_and_language():
     assert "with their scope and extent (Clause 8(d)):** \\[to fill in\\]" in text
     assert "**Contact person of the processor (name, function and contact details):** \\[to fill in\\]" in text
     assert "**Data protection officer of the processor:** \\[to fill in if the processor has one\\]" in text
-    assert text.count("**Name, function, date and signature:**") == 2
+    # Each party signs in a box of its own (issue 26, contract part A: a ```signature block).
+    for party in ("controller", "processor"):
+        box = f"**Signature for the {party}**\n\n```signature\nName: \nPosition: \nDate: \nSignature: \n```"
+        assert text.count(box) == 1
     assert "\\[to fill in only if you sign in two languages\\]" in text
     record["suppliers"][0].update(contact="Jan Smit, DPO desk", dpo="dpo@soft.example", assistance="Answers within 3 days",
                                   language="Dutch")

@@ -17,7 +17,7 @@
     Object.keys(boot.digests).forEach(function (path) { settings.digests[abs(path)] = boot.digests[path]; });
     var workerURL = abs(boot.hub + "worker.js");
     var state = { worker: null, workerURL: workerURL, settings: settings, phases: null, progress: null,
-      lastProgressAt: performance.now(), retried: false };
+      lastProgressAt: performance.now(), retried: false, documentLibs: (boot.documents || []).map(abs) };
     var start = function () {
       var worker = new Worker(workerURL, { type: "module", name: JSON.stringify(settings) });
       state.worker = worker;

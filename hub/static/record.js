@@ -427,6 +427,10 @@ function fillSupplier(details, summary, supplier, index) {
       const out = await run({ document: "checklist", record, supplier: index });
       if (out) download(fileName("ui.file_checklist", supplier.name, "md"), "text/markdown", out.text);
     }, { "data-action": "checklist" }),
+    ...["odt", "docx"].flatMap((kind) => [" ", button(T(`ui.export_${kind}`), async () => {
+      const out = await run({ document: "checklist", record, supplier: index });
+      if (out) await exportDocument(kind, out.text, "ui.file_checklist", supplier.name);
+    }, { "data-action": `checklist-${kind}`, "aria-label": `${T("ui.checklist")}: ${T(`ui.export_${kind}`)}` })]),
     " ", button(T("ui.remove_row"), () => {
       record.suppliers.splice(index, 1);
       openSuppliers.clear();
@@ -457,6 +461,8 @@ async function show(kind, extra = {}) {
   output.append(el("p", {},
     kind === "notice" ? button(T("ui.copy_html"), () => download(fileName("ui.file_notice", who, "html"), "text/html", out.page), { "data-action": "notice-html" })
                       : button(T("ui.download_md"), () => download(fileName("ui.file_annexes", who, "md"), "text/markdown", out.text), { "data-action": "annexes-md" }),
+    ...["odt", "docx"].flatMap((ext) => [" ", button(T(`ui.export_${ext}`),
+      () => exportDocument(ext, out.text, kind === "notice" ? "ui.file_notice" : "ui.file_annexes", who), { "data-action": `${kind}-${ext}` })]),
     " ", button(T("ui.print"), () => printOnly(doc))));
   output.scrollIntoView({ block: "start" });
 }
@@ -479,6 +485,12 @@ async function exportAs(kind) {
     output.replaceChildren(pre);
     return printOnly(pre);
   }
+  if (kind === "odt" || kind === "docx") {
+    // The record has no signature box: Art. 30 GDPR asks for a record kept up to date, not a signed one.
+    const out = await run({ document: "record_md", record });
+    if (out) await exportDocument(kind, out.text, "ui.file_record", record.organisation.name);
+    return;
+  }
   if (kind === "xlsx" || kind === "ods") {
     status.textContent = T("ui.loading");
     const out = await run({ document: "spreadsheet", format: kind, record, libs: libraries(kind) });
@@ -489,6 +501,26 @@ async function exportAs(kind) {
   }
   const out = await run({ document: kind === "csv" ? "record_csv" : "record_md", record });
   if (out) download(name(kind), kind === "csv" ? "text/csv" : "text/markdown", out.text);
+}
+
+// A document as .odt or .docx (hub/static/exports.js, imported only now, with the libraries Python loads
+// on first use). The file is named like its Markdown download, in the page's language.
+async function exportDocument(kind, markdown, docKey, who) {
+  const call = async (payload) => {
+    const pending = run({ ...payload, libs: libraries("documents") });
+    status.textContent = T("ui.export_loading");
+    const out = await pending;
+    if (out) status.textContent = "";
+    return out;
+  };
+  try {
+    const { download: save } = await import("./exports.js");
+    const name = fileName(docKey, who, kind).slice(0, -(kind.length + 1));
+    await save(kind, { markdown, name, organisation: record.organisation.name, lang: data.lang }, call);
+  } catch (error) {
+    status.textContent = T("error.other");
+    status.dataset.detail = String(error && error.message || error).slice(0, 200);
+  }
 }
 
 // The spreadsheet libraries this site serves, as absolute addresses for Python's request.
@@ -533,6 +565,8 @@ function exportPanel() {
       button(T("ui.export_xlsx"), () => exportAs("xlsx"), { "data-action": "export-xlsx" }), " ",
       button(T("ui.export_ods"), () => exportAs("ods"), { "data-action": "export-ods" }), " ",
       button(T("ui.export_md"), () => exportAs("md"), { "data-action": "export-md" }), " ",
+      button(T("ui.export_odt"), () => exportAs("odt"), { "data-action": "export-odt" }), " ",
+      button(T("ui.export_docx"), () => exportAs("docx"), { "data-action": "export-docx" }), " ",
       button(T("ui.print"), () => exportAs("print"), { "data-action": "print" })),
     el("p", {}, el("label", { for: "rec-import", text: T("ui.import") + " " }), input),
     el("p", {}, button(T("ui.delete_all"), () => {

@@ -325,8 +325,30 @@ function setupWizard(box) {
       const file = record.files[Number(button.dataset.file)];
       if (file) download(file.name, file.type, file.text);
     }
+    if (action === "export-file" && record) {
+      // The letter or log line as .odt or .docx: the export module and its libraries load only now.
+      const file = record.files[Number(button.dataset.file)];
+      if (file && file.document) await exportFile(file.document, button.dataset.kind);
+    }
     if (action === "print") window.print();
   });
+
+  async function exportFile(doc, kind) {
+    const organisation = doc.organisation || readStore(PROFILE_KEY).org_name || "";
+    const libs = (window.__wzBoot && window.__wzBoot.documentLibs) || [];
+    try {
+      const { download: save } = await import("./exports.js");
+      const call = async (payload) => {
+        const out = await ask({ ...payload, libs });
+        if (out.status !== "ok") throw new Error(out.message || "refused");
+        return out;
+      };
+      await save(kind, { markdown: doc.markdown, images: doc.images || {}, name: doc.name, organisation, lang: doc.lang }, call);
+    } catch (error) {
+      console.warn("export failed:", error);
+      note(texts.export_failed);
+    }
+  }
 
   // A catalogue link or a shared link changes the fragment: take its answers (the profile stays).
   // An anchor (table of contents, permalink, skip link) is not answers and changes nothing. While

@@ -11,7 +11,11 @@ from typing import Any
 
 from wizards.present.texts import t
 from wizards.documents.record import CHECKLIST_POINTS, RecordError
+from wizards.documents.entries import signature
 from wizards.documents.text import colon, e, eurlex, md, semicolon, stamp
+
+# Annex I is signed by both parties: each gets a box with a line for the name, position, date and signature.
+SIGN_LINES = ("name", "role", "date", "signature")
 
 
 def _activities(record: dict[str, Any], supplier: dict[str, Any]) -> list[dict[str, Any]]:
@@ -51,11 +55,11 @@ def sections(record: dict[str, Any], index: int, lang: str) -> list[tuple[str, l
         (t(lang, "doc.annex.i"), [
             (t(lang, "doc.annex.controller"), f"{org['name'] or fill}, {contact}"
              + (f"; {t(lang, 'doc.field.dpo')}{colon(lang)} {org['dpo']} {org['dpo_contact']}".rstrip() if org["dpo"] else "")),
-            (t(lang, "doc.annex.signature"), "…………………………………………"),
+            ("", "SIGN:controller"),
             (t(lang, "doc.annex.processor"), ", ".join(v for v in (supplier["name"], supplier["address"]) if v) or fill),
             (t(lang, "doc.annex.contact_person"), supplier["contact"] or fill),
             (t(lang, "doc.annex.processor_dpo"), supplier["dpo"] or t(lang, "doc.annex.dpo_fill")),
-            (t(lang, "doc.annex.signature"), "…………………………………………"),
+            ("", "SIGN:processor"),
         ]),
         (t(lang, "doc.annex.ii"), [
             (t(lang, "doc.annex.activities"), _join([r["activity"] for r in rows], lang)),
@@ -79,6 +83,9 @@ def to_markdown(record: dict[str, Any], index: int, lang: str, date: str) -> str
     for heading, items in sections(record, index, lang):
         lines += [f"## {heading}", ""]
         for label, text in items:
+            if text.startswith("SIGN:"):
+                lines += [f"**{md(t(lang, 'doc.sign.' + text[5:]))}**", "", *signature(lang, SIGN_LINES), ""]
+                continue
             if text == "COVER":
                 text = t(lang, "doc.annex.cover", url=f"[{t(lang, 'doc.annex.link_text')}]({eurlex(lang)})")
             else:  # a visitor's words, escaped; only the cover's link above is Markdown
@@ -93,6 +100,10 @@ def to_html(record: dict[str, Any], index: int, lang: str, date: str) -> str:
     for heading, items in sections(record, index, lang):
         parts.append(f"<h2>{e(heading)}</h2>")
         for label, text in items:
+            if text.startswith("SIGN:"):
+                rows = "".join(f"<tr><th scope=\"row\">{e(t(lang, 'doc.sign.' + key))}</th><td></td></tr>" for key in SIGN_LINES)
+                parts.append(f'<table class="doc-signature"><caption>{e(t(lang, "doc.sign." + text[5:]))}</caption>{rows}</table>')
+                continue
             if text == "COVER":
                 link = f'<a href="{e(eurlex(lang))}">{e(t(lang, "doc.annex.link_text"))}</a>'
                 body = e(t(lang, "doc.annex.cover", url="\0")).replace("\0", link)

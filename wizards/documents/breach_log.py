@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from wizards.documents import entries
 from wizards.engine import belgian_time
 from wizards.engine.walk import Decision
 from wizards.present.texts import t
@@ -156,5 +157,8 @@ def extras(decision: Decision, lang: str) -> dict[str, Any]:
         "label": t(lang, "breach.log.download"),
         # A byte-order mark lets Excel read the accents; the header row names the columns.
         "text": "\ufeff" + csv_row(labels) + "\r\n" + csv_row(values) + "\r\n",
+        # What the page's .odt/.docx buttons write; the organisation comes from the page's profile.
+        "document": {"name": f"breach-log-{day}", "lang": lang, "organisation": "",
+                     "markdown": entries.log_entry(t(lang, "breach.log.title"), labels, values, lang)},
     }]
     return {"sections": sections, "files": files}

@@ -8,7 +8,7 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, dpia, imports, notice, pyodide_libs, spreadsheet, tables
+from wizards.documents import annexes, blocks, dpia, imports, notice, odt, pyodide_libs, spreadsheet, tables
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
 from wizards.present.texts import t
@@ -37,6 +37,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
         return {"record": normalise(payload.get("record"))}
     if isinstance(kind, str) and kind.startswith("dpia_"):
         return _dpia(kind, payload, lang, date)
+    if kind in ("odt", "doc_json"):
+        return _document(payload, kind, lang)
     record = normalise(payload.get("record"))
     if kind == "check":
         gaps = check(record)
@@ -56,7 +58,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
     if kind == "checklist":
         return {"text": annexes.checklist_markdown(record, index, lang, date)}
     if kind == "notice":
-        return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date)}
+        return {"html": notice.to_html(record, lang, date), "page": notice.to_page(record, lang, date),
+                "text": notice.to_markdown(record, lang, date)}
     raise RecordError(f"unknown document {kind!r}", "not_known")
 
 
@@ -121,11 +124,24 @@ def _import(payload: dict[str, Any], fmt: str, lang: str) -> dict[str, Any]:
     return {"record": found, "changes": t(lang, "doc.import.replace", **counts)}
 
 
-def _libraries(payload: dict[str, Any], fmt: str) -> None:
+def _document(payload: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
+    """Any document's Markdown as an .odt file, or as the blocks the browser's .docx writer reads."""
+    markdown, images = payload.get("markdown"), payload.get("images") or {}
+    if not isinstance(markdown, str) or not isinstance(images, dict):
+        raise RecordError("a document is Markdown text with a dict of images", "unreadable")
+    _libraries(payload, "documents", "doc_library")
+    doc = blocks.from_markdown(markdown, lang=lang, organisation=str(payload.get("organisation") or ""),
+                               images={str(k): str(v) for k, v in images.items()})
+    if kind == "doc_json":
+        return {"doc": doc.to_json()}
+    return {"base64": base64.b64encode(odt.write(doc)).decode("ascii"), "type": odt.MEDIA_TYPE}
+
+
+def _libraries(payload: dict[str, Any], fmt: str, refusal: str = "library") -> None:
     """In the browser the page sends the addresses of the spreadsheet libraries; CPython has them installed."""
     urls = payload.get("libs")
     if urls:
         try:
             pyodide_libs.ensure(fmt, [str(u) for u in urls])
         except (OSError, ImportError) as err:
-            raise RecordError(f"the spreadsheet library could not be loaded: {err}", "library") from None
+            raise RecordError(f"the {fmt} library could not be loaded: {err}", refusal) from None

@@ -12,7 +12,7 @@ from typing import Any
 
 from wizards.present.texts import t
 from wizards.documents.record import RecordError, says_none
-from wizards.documents.text import basis_label, colon, e, label, semicolon
+from wizards.documents.text import basis_label, colon, e, label, md, semicolon
 
 
 def _rows(record: dict[str, Any], picked: list[int] | None) -> list[dict[str, Any]]:
@@ -26,44 +26,77 @@ def _contact(org: dict[str, str], lang: str) -> str:
     return ", ".join(v for v in (org["address"], org["email"], org["phone"]) if v) or t(lang, "doc.notice.to_fill")
 
 
-def to_html(record: dict[str, Any], lang: str, date: str, picked: list[int] | None = None) -> str:
-    """HTML to paste into a website: headings, paragraphs and lists only, no style or script."""
+def _parts(record: dict[str, Any], lang: str, date: str, picked: list[int] | None) -> list[tuple[str, str, str]]:
+    """(element, bold label, text) in reading order; the HTML and the Markdown are drawn from the same list.
+    Elements: h1 h2 h3 p li small; neighbouring li make one list."""
     org, rows = record["organisation"], _rows(record, picked)
     name = org["name"] or t(lang, "doc.notice.to_fill")
     contact = _contact(org, lang)
     c = colon(lang)
-    out = [f'<section class="privacy-notice" lang="{lang}">', f"<h1>{e(t(lang, 'doc.notice.title'))}</h1>",
-           f"<p>{e(t(lang, 'doc.notice.intro', name=name))}</p>",
-           f"<p>{e(t(lang, 'doc.notice.covers'))}{c} {e(semicolon(lang).join(r['activity'] for r in rows))}</p>",
-           f"<h2>{e(t(lang, 'doc.notice.who'))}</h2>", f"<p>{e(t(lang, 'doc.notice.who_text', name=name))}</p>",
-           f"<p><strong>{e(t(lang, 'doc.notice.contact'))}{c}</strong> {e(contact)}</p>"]
+    out = [("h1", "", t(lang, "doc.notice.title")), ("p", "", t(lang, "doc.notice.intro", name=name)),
+           ("p", "", f"{t(lang, 'doc.notice.covers')}{c} {semicolon(lang).join(r['activity'] for r in rows)}"),
+           ("h2", "", t(lang, "doc.notice.who")), ("p", "", t(lang, "doc.notice.who_text", name=name)),
+           ("p", f"{t(lang, 'doc.notice.contact')}{c}", contact)]
     if org["representative"]:
-        out.append(f"<p><strong>{e(t(lang, 'doc.field.representative'))}{c}</strong> {e(org['representative'])}</p>")
+        out.append(("p", f"{t(lang, 'doc.field.representative')}{c}", org["representative"]))
     if org["dpo"]:
-        out.append(f"<p><strong>{e(t(lang, 'doc.notice.dpo'))}{c}</strong> {e(org['dpo'])}"
-                   + (f", {e(org['dpo_contact'])}" if org["dpo_contact"] else "") + "</p>")
-    out.append(f"<h2>{e(t(lang, 'doc.notice.what'))}</h2>")
+        out.append(("p", f"{t(lang, 'doc.notice.dpo')}{c}", org["dpo"] + (f", {org['dpo_contact']}" if org["dpo_contact"] else "")))
+    out.append(("h2", "", t(lang, "doc.notice.what")))
     fill = t(lang, "doc.notice.to_fill")
     for row in rows:
-        out.append(f"<h3>{e(row['activity'] or t(lang, 'doc.unnamed'))}</h3><ul>")
-        out += [f"<li><strong>{e(label(t(lang, f'doc.notice.{key}'), lang))}</strong> {e(text)}</li>"
-                for key, text in _items(row, lang, fill)]
+        out.append(("h3", "", row["activity"] or t(lang, "doc.unnamed")))
+        out += [("li", label(t(lang, f"doc.notice.{key}"), lang), text) for key, text in _items(row, lang, fill)]
         if row["legal_basis"] == "consent":
-            out.append(f"<li>{e(t(lang, 'doc.notice.consent'))}</li>")
-        out.append("</ul>")
+            out.append(("li", "", t(lang, "doc.notice.consent")))
     automated = [r["automated"] for r in rows]
     if not all(automated):  # Art. 13(2)(f), 14(2)(g): the visitor has not said, so the notice asks
-        out += [f"<h2>{e(t(lang, 'doc.notice.automated'))}</h2>", f"<p>{e(t(lang, 'doc.notice.automated_ask'))}</p>"]
+        out += [("h2", "", t(lang, "doc.notice.automated")), ("p", "", t(lang, "doc.notice.automated_ask"))]
     elif all(says_none(a) for a in automated):
-        out += [f"<h2>{e(t(lang, 'doc.notice.automated'))}</h2>", f"<p>{e(t(lang, 'doc.notice.automated_none'))}</p>"]
+        out += [("h2", "", t(lang, "doc.notice.automated")), ("p", "", t(lang, "doc.notice.automated_none"))]
     # Art. 21(4): the right to object to direct marketing is shown clearly and apart from the other rights.
-    out += [f"<h2>{e(t(lang, 'doc.notice.rights'))}</h2>", f"<p>{e(t(lang, 'doc.notice.rights_text'))}</p>",
-            f"<p><strong>{e(label(t(lang, 'doc.notice.marketing'), lang))}</strong> {e(t(lang, 'doc.notice.marketing_text'))}</p>",
-            f"<p>{e(t(lang, 'doc.notice.rights_time'))}</p>",
-            f"<p>{e(t(lang, 'doc.notice.rights_how', contact=org['email'] or contact))}</p>",
-            f"<h2>{e(t(lang, 'doc.notice.complaint'))}</h2>", f"<p>{e(t(lang, 'doc.notice.complaint_text'))}</p>",
-            f"<p><small>{e(t(lang, 'doc.notice.updated'))}{c} {e(date)}</small></p>", "</section>"]
+    out += [("h2", "", t(lang, "doc.notice.rights")), ("p", "", t(lang, "doc.notice.rights_text")),
+            ("p", label(t(lang, "doc.notice.marketing"), lang), t(lang, "doc.notice.marketing_text")),
+            ("p", "", t(lang, "doc.notice.rights_time")),
+            ("p", "", t(lang, "doc.notice.rights_how", contact=org["email"] or contact)),
+            ("h2", "", t(lang, "doc.notice.complaint")), ("p", "", t(lang, "doc.notice.complaint_text")),
+            ("small", "", f"{t(lang, 'doc.notice.updated')}{c} {date}")]
+    return out
+
+
+def to_html(record: dict[str, Any], lang: str, date: str, picked: list[int] | None = None) -> str:
+    """HTML to paste into a website: headings, paragraphs and lists only, no style or script."""
+    out = [f'<section class="privacy-notice" lang="{lang}">']
+    parts = _parts(record, lang, date, picked)
+    for index, (element, bold, text) in enumerate(parts):
+        body = (f"<strong>{e(bold)}</strong> " if bold else "") + e(text)
+        following = parts[index + 1][0] if index + 1 < len(parts) else ""
+        if element == "h3":
+            out.append(f"<h3>{body}</h3><ul>")  # every activity's list follows its heading
+        elif element == "li":
+            out.append(f"<li>{body}</li>")
+            if following != "li":
+                out.append("</ul>")
+        elif element == "small":
+            out.append(f"<p><small>{body}</small></p>")
+        else:
+            out.append(f"<{element}>{body}</{element}>")
+    out.append("</section>")
     return "\n".join(out) + "\n"
+
+
+def to_markdown(record: dict[str, Any], lang: str, date: str, picked: list[int] | None = None) -> str:
+    """The same notice as Markdown: what the .odt and .docx downloads are written from."""
+    out: list[str] = []
+    for element, bold, text in _parts(record, lang, date, picked):
+        body = (f"**{md(bold)}** " if bold else "") + md(text)
+        if element == "li":
+            out.append(f"- {body}")
+            continue
+        if out and out[-1].startswith("- "):
+            out.append("")
+        prefix = {"h1": "# ", "h2": "## ", "h3": "### "}.get(element, "")
+        out += [prefix + (f"*{body}*" if element == "small" else body), ""]
+    return "\n".join(out).rstrip() + "\n"
 
 
 def _items(row: dict[str, Any], lang: str, fill: str) -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
-"""In the browser only: puts the spreadsheet libraries on Python's path the first time a visitor
-exports or imports an .xlsx or .ods file. The page passes the addresses of the files this site
-serves (assets/spreadsheet/, checked against pinned hashes at build time); they are read with a
+"""In the browser only: puts the spreadsheet and document libraries on Python's path the first time a
+visitor exports or imports an .xlsx or .ods file, or exports a document as .odt or .docx. The page
+passes the addresses of the files this site serves (assets/spreadsheet/, checked against pinned hashes at build time); they are read with a
 synchronous request, which a Web Worker may make, so the bridge can stay a plain function call."""
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import sys
 import zipfile
 
 TARGET = "/tmp/gdpr-hub-spreadsheet"
-MODULE = {"xlsx": "openpyxl", "ods": "odf.opendocument"}
+# What each export imports; "documents" is the .odt/.docx export of any document (blocks.py, odt.py).
+MODULES = {"xlsx": ("openpyxl",), "ods": ("odf.opendocument",), "documents": ("markdown_it", "odf.opendocument")}
 
 
 def ensure(fmt: str, urls: list[str]) -> None:
     try:
-        importlib.import_module(MODULE[fmt])
+        for module in MODULES[fmt]:
+            importlib.import_module(module)
         return
     except ImportError:
         pass
@@ -28,7 +30,8 @@ def ensure(fmt: str, urls: list[str]) -> None:
     # Before invalidate_caches: in Python 3.13 it imports importlib.metadata, which comes in that zip.
     _extend_split_packages()
     importlib.invalidate_caches()
-    importlib.import_module(MODULE[fmt])
+    for module in MODULES[fmt]:
+        importlib.import_module(module)
 
 
 def _extend_split_packages() -> None:

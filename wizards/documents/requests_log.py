@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Any
 
 from wizards.engine import belgian_time
+from wizards.documents import entries
 from wizards.documents.breach_log import colon, csv_row
 from wizards.engine.walk import Decision, Finding
 from wizards.present.texts import t
@@ -213,9 +214,13 @@ def extras(decision: Decision, lang: str) -> dict[str, Any]:
     text, letter_lang = letter(decision, lang)
     day = decision.date if decision.date[:1].isdigit() else "undated"
     extension = extension_letter(decision, lang)
+    # "document": what the page's .odt/.docx buttons write; a letter is in the person's language.
+    organisation = str(decision.answers.get("org_name") or "")
     extra_files = [] if extension is None else [
         {"name": f"extension-{extension[1]}-{day}.txt", "type": "text/plain",
-         "label": t(lang, "requests.letter.extension_download"), "text": extension[0]}]
+         "label": t(lang, "requests.letter.extension_download"), "text": extension[0],
+         "document": {"name": f"extension-{extension[1]}-{day}", "lang": extension[1], "organisation": organisation,
+                      "markdown": entries.letter(extension[0], extension[1])}}]
     return {
         "sections": [
             _clock_section(decision, lang),
@@ -224,9 +229,13 @@ def extras(decision: Decision, lang: str) -> dict[str, Any]:
         ],
         "files": [
             {"name": f"reply-{letter_lang}-{day}.txt", "type": "text/plain", "label": t(lang, "requests.letter.download"),
-             "text": text},
+             "text": text,
+             "document": {"name": f"reply-{letter_lang}-{day}", "lang": letter_lang, "organisation": organisation,
+                          "markdown": entries.letter(text, letter_lang)}},
             *extra_files,
             {"name": f"requests-log-{day}.csv", "type": "text/csv", "label": t(lang, "requests.log.download"),
-             "text": "\ufeff" + csv_row(labels) + "\r\n" + csv_row(values) + "\r\n"},
+             "text": "\ufeff" + csv_row(labels) + "\r\n" + csv_row(values) + "\r\n",
+             "document": {"name": f"requests-log-{day}", "lang": lang, "organisation": organisation,
+                          "markdown": entries.log_entry(t(lang, "requests.log.title"), labels, values, lang)}},
         ],
     }

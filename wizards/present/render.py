@@ -359,8 +359,13 @@ def result_html(record: dict[str, Any], lang: str, base: str, answers: str = "")
         parts += _branches_html(record, lang, base)
     if record.get("files"):
         parts.append('<p class="wz-files">')
-        parts += [f'<button type="button" class="md-button" data-action="download-file" data-file="{i}">'
-                  f'{_e(attached["label"])}</button> ' for i, attached in enumerate(record["files"])]
+        for i, attached in enumerate(record["files"]):
+            parts.append(f'<button type="button" class="md-button" data-action="download-file" data-file="{i}">'
+                         f'{_e(attached["label"])}</button> ')
+            if attached.get("document"):  # the same letter or log line, to edit in a word processor
+                parts += [f'<button type="button" class="md-button" data-action="export-file" data-file="{i}" '
+                          f'data-kind="{kind}" aria-label="{_e(attached["label"])}: {_e(t(lang, "ui.download_" + kind))}">'
+                          f'{_e(t(lang, "ui.download_" + kind))}</button> ' for kind in ("odt", "docx")]
         parts.append("</p>")
     parts.append(f'<details class="wz-more"><summary>{_e(t(lang, "ui.more"))}</summary>')
     parts.append(f"<p>{_e(record['summary'])}</p>")
