@@ -101,7 +101,8 @@ def _sample(sector: Sector, lang: str) -> dict[str, Any] | None:
 
 
 def render_dpia_builder(lang: str, root: str, lang_root: str, sectors: tuple[Sector, ...], edition: str | None,
-                        hub_assets: str = "assets/hub/") -> str:
+                        libraries: dict[str, list[str]], hub_assets: str = "assets/hub/") -> str:
+    """`libraries`: the files under assets/spreadsheet/ per use; the .odt/.docx export loads the "documents" ones."""
     dpia = _dpia_module()
     texts = {k[len("dpiapage."):]: v for k, v in texts_catalogue(lang).items() if k.startswith("dpiapage.")}
     samples = []
@@ -113,6 +114,7 @@ def render_dpia_builder(lang: str, root: str, lang_root: str, sectors: tuple[Sec
         "lang": lang, "langRoot": lang_root, "texts": texts, "catalogue": page_catalogue(dpia.catalogue(lang)),
         "sections": list(SECTIONS), "kinds": list(KINDS), "blank": dpia.blank(), "samples": samples,
         "edition": edition, "limits": {"bytes": MAX_BYTES},
+        "libraries": [f"{root}assets/spreadsheet/{name}" for name in libraries.get("documents", [])],
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     e = html.escape

@@ -378,7 +378,8 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
         if kind == "dpia-builder" and not arg:
             from .dpia_page import render_dpia_builder
             has_wizard = True  # like the record page, it needs the Python worker
-            return render_dpia_builder(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.hub_assets)
+            return render_dpia_builder(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.spreadsheet,
+                                       ctx.hub_assets)
         line = markdown.count("\n", 0, match.start()) + 1
         raise MarkerError(f"{ctx.where}, line {line}: unknown marker {match.group(0).strip()!r}")
 

@@ -2,6 +2,7 @@
 section, the risk map redrawn after a score changes, saved as .json and opened again, a re-review that
 keeps the earlier decision, a broken file refused in the page's language. Nothing leaves the browser."""
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,8 @@ def test_pharmacy_dpia_in_dutch_saved_opened_and_reviewed(hub, browser, tmp_path
     SHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
     page, errors, foreign = open_page(context, hub, "wizards/dpia-builder/#sector=pharmacies")
+    loaded = []
+    page.on("request", lambda r: loaded.append(r.url))
     count = checked(page)
     assert page.locator(".dpia-maps svg").count() == 2
     assert page.locator(".dpia-verdict").inner_text()
@@ -152,6 +155,18 @@ def test_pharmacy_dpia_in_dutch_saved_opened_and_reviewed(hub, browser, tmp_path
         page.click("[data-action=download-md]")
     text = Path(md.value.path()).read_text(encoding="utf-8")
     assert "Gedeeld farmaceutisch dossier van Apotheek De Linde" in text
+
+    # .odt and .docx (hub/static/exports.js, loaded only now): the visitor's entries and both risk maps are in them.
+    assert not any("exports.js" in url or "assets/spreadsheet/" in url for url in loaded)
+    for kind, body in (("odt", "content.xml"), ("docx", "word/document.xml")):
+        with page.expect_download(timeout=180000) as made:
+            page.click(f"[data-action=download-{kind}]")
+        with zipfile.ZipFile(made.value.path()) as archive:
+            names = archive.namelist()
+            xml = archive.read(body).decode("utf-8")
+        assert made.value.suggested_filename.endswith("." + kind)
+        assert "Gedeeld farmaceutisch dossier van Apotheek De Linde" in xml and "Apotheker-titularis" in xml, kind
+        print(kind, names)
 
     page.click("[data-action=delete]")
     assert page.evaluate("localStorage.getItem('gdpr-hub.dpias')") is None

@@ -507,6 +507,29 @@ async function markdown() {
   if (out) download(fileName("md"), "text/markdown", out.text);
 }
 
+// .odt and .docx through hub/static/exports.js, imported only now; Python loads its document libraries
+// (odfpy, markdown-it-py) from this site on the first export.
+async function exportDocument(kind) {
+  const out = await run({ document: "dpia_markdown", dpia: dpia(), date: today() });
+  if (!out) return;
+  const libs = data.libraries.map((path) => new URL(path, location.href).href);
+  const call = async (payload) => {
+    const pending = run({ ...payload, libs });
+    status.textContent = T("ui.export_loading");
+    const reply = await pending;
+    if (reply) status.textContent = "";
+    return reply;
+  };
+  try {
+    const { download: save } = await import("./exports.js");
+    await save(kind, { markdown: out.text, images: out.images, name: fileName(kind).slice(0, -(kind.length + 1)),
+                       organisation: dpia().organisation.name, lang: data.lang }, call);
+  } catch (error) {
+    status.textContent = T("ui.error");
+    status.dataset.detail = String(error && error.message || error).slice(0, 200);
+  }
+}
+
 async function preview({ print = false } = {}) {
   const out = await run({ document: "dpia_html", dpia: dpia(), date: today() });
   if (!out) return;
@@ -530,6 +553,8 @@ function filesPanel() {
   return el("section", { class: "dpia-files" }, el("h2", { text: T("ui.files") }),
     has ? el("p", {},
       button(T("ui.save_json"), saveJson, { "data-action": "save-json" }), " ",
+      button(T("ui.download_odt"), () => exportDocument("odt"), { "data-action": "download-odt" }), " ",
+      button(T("ui.download_docx"), () => exportDocument("docx"), { "data-action": "download-docx" }), " ",
       button(T("ui.download_md"), markdown, { "data-action": "download-md" }), " ",
       button(T("ui.preview"), () => preview(), { "data-action": "preview" }), " ",
       button(T("ui.print"), () => preview({ print: true }), { "data-action": "print" })) : null,
