@@ -21,8 +21,8 @@ from .npm_assets import AssetError
 # defusedxml for both: openpyxl uses it when it can import it, and a workbook from outside may hold
 # entity bombs (issue 24 s.1 item 11); spreadsheet.py refuses to read an .xlsx without it.
 NEEDS = {"xlsx": ("defusedxml", "et-xmlfile", "openpyxl"), "ods": ("defusedxml", "odfpy"),
-         # The .odt/.docx export of any document (wizards/documents/blocks.py, odt.py): it reads no file from outside.
-         "documents": ("mdurl", "markdown-it-py", "odfpy")}
+         # The .odt/.docx export of any document (wizards/documents/blocks.py, odt.py); odfpy imports defusedxml.
+         "documents": ("defusedxml", "mdurl", "markdown-it-py", "odfpy")}
 
 
 def pinned() -> dict[str, tuple[str, str]]:
