@@ -221,6 +221,16 @@ def test_tech_dpia_in_french_on_a_phone(hub, browser, tmp_path):
     page.screenshot(path=str(SHOTS / "dpia-fr-360-risk-map.png"))
     assert stored(page)["items"][0]["necessity"]["minimisation"] == "Seuls des identifiants pseudonymes sont analysés"
     no_sideways_scroll(page, 360)
+    # At rest, as the site-wide audit does (the theme's hover and focus colours are not this page's).
+    from hub.npm_assets import file_path
+    page.mouse.move(0, 0)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.evaluate(file_path("axe-core", "axe.min.js").read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "async () => (await axe.run(document.getElementById('dpia'), {resultTypes: ['violations']})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+    assert not violations, violations
     not_json, not_dpia = refusals(page, tmp_path)
     assert "pas un fichier JSON lisible" in not_json
     assert "pas une AIPD du guide RGPD" in not_dpia
