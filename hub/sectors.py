@@ -119,7 +119,7 @@ def _lang(optional: bool = False) -> Map:
 
 def _check_measure(value: dict[str, Any]) -> None:
     """A measure is one of the catalogue's (by id) or the sample's own words with their source."""
-    from wizards.documents.dpia import measures
+    from wizards.documents.dpia_measures import measures
 
     if "id" in value:
         if value["id"] not in measures():

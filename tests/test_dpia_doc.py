@@ -73,6 +73,8 @@ def test_normalise_keeps_a_dpia_and_fills_what_is_left_out():
     assert d["title"] == "Kamp" and d["risks"][0]["likelihood"] == 0 and d["validation"]["actions"] == []
     assert dpia.normalise(d) == d
     assert dpia.normalise(json.loads(json.dumps(d))) == d
+    given_empty = dpia.normalise({"format": dpia.FORMAT, "risks": [{"kind": "", "measures": [{"text": "x", "status": ""}]}]})
+    assert given_empty["risks"][0]["kind"] == "other" and given_empty["risks"][0]["measures"][0]["status"] == "existing"
 
 
 def test_blank_lists_the_three_standard_risks_and_nothing_else():
@@ -117,6 +119,13 @@ def test_prefill_takes_every_text_from_the_record_row_or_the_screening(row, scre
         assert out["description"]["systems"] == "" and out["necessity"]["minimisation"] == ""
     if screening:
         assert out["screening"] == {"outcome": "two_criteria", "summary": "Een DPIA is verplicht.", "date": "2026-11-30"}
+
+
+def test_the_document_names_the_screening_outcome_in_words():
+    out = dpia.prefill(dpia.blank(), None, None, {**SCREENING, "outcome": "required"})
+    assert out["screening"]["outcome"] == "required"
+    text = dpia.to_markdown(out, "en", DATE)
+    assert "| Outcome | You must carry out a DPIA before you start. |" in text
 
 
 def test_prefill_keeps_what_the_visitor_typed():

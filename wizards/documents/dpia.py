@@ -15,11 +15,9 @@ the visitor, their record or their screening did not give.
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from wizards.documents.dpia_measures import measure_source, measures  # noqa: F401  (part of the API)
 from wizards.documents.dpia_risk import LEVEL_IDS, LEVELS, prior_consultation  # noqa: F401  (part of the API)
 from wizards.documents.record import RecordError
 from wizards.documents.text import colon
@@ -101,7 +99,7 @@ def _text(value: Any, where: str) -> str:
     if len(text) > MAX_TEXT:
         raise DpiaError(f"{where}: longer than {MAX_TEXT} characters", "too_long", field=where, limit=MAX_TEXT)
     field = where.rsplit(".", 1)[-1].split("[")[0]
-    if field in CHOICES and text not in CHOICES[field]:
+    if field in CHOICES and text and text not in CHOICES[field]:  # "" is "not given": the default
         raise DpiaError(f"{where}: expected one of {', '.join(c for c in CHOICES[field] if c)}, got {text!r}",
                         "bad_choice", field=where, value=text[:40])
     if field in DATE_FIELDS and text and not _DATE.fullmatch(text):
@@ -325,17 +323,6 @@ def review(dpia: dict[str, Any], date: str) -> dict[str, Any]:
 
 
 # -- the catalogue the page's form draws from ---------------------------------------------------
-
-@lru_cache(maxsize=None)
-def measures() -> dict[str, dict[str, Any]]:
-    text = resources.files(__package__).joinpath("dpia_measures.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def measure_source(measure_id: str, lang: str) -> str:
-    """The article or guideline that asks for a catalogue measure, in the visitor's language."""
-    return t(lang, f"dpiadoc.measure_source.{measure_id}") if measure_id in measures() else ""
-
 
 def catalogue(lang: str) -> dict[str, Any]:
     """Risk kinds, the four-level scales with their definitions, the measures, and the sections with

@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Union
 
+from wizards.documents.dpia_measures import measure_source
 from wizards.documents.dpia_risk import prior_consultation
 from wizards.documents.dpia_risk_map import risk_map_svg, scores
 from wizards.documents.record import LEGAL_BASES
 from wizards.documents.text import basis_label, colon, e, label, md, stamp
 from wizards.present.markup import fence
-from wizards.present.texts import t
+from wizards.present.texts import has, t
 
 BLANK = "________"
 IMAGES = {"before": "risk-map-before.svg", "after": "risk-map-after.svg"}
@@ -84,7 +85,10 @@ def blocks(dpia: dict[str, Any], lang: str, date: str) -> list[Block]:
     out.append(Para([(False, tr("doc.intro"))]))
     org = dpia["organisation"]
     out += [Heading(2, tr("section.organisation")), section_table("organisation", ("name", "address", "contact"), org)]
-    s = dpia["screening"]
+    s = dict(dpia["screening"])
+    # The wizard's outcome is kept as its id; the document names it in the reader's language.
+    if has(lang, f"dpia.outcome.{s['outcome']}.title"):
+        s["outcome"] = t(lang, f"dpia.outcome.{s['outcome']}.title")
     out += [Heading(2, tr("section.screening")), Para([(False, tr("doc.screening_intro"))]),
             section_table("screening", ("outcome", "summary", "date"), s)]
     out += [Heading(2, tr("section.description") + " " + tr("cite.description_short")),
@@ -127,7 +131,7 @@ def _risks(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
             items = []
             for m in risk["measures"]:
                 text = m["text"] or BLANK
-                source = _measure_source(m["id"], lang)
+                source = measure_source(m["id"], lang)
                 if source and source not in text:
                     text += f" ({tr('source')}{colon(lang)} {source})"
                 items.append((m["status"] == "existing", f"{text} ({tr('status.' + m['status'])})"))
@@ -137,12 +141,6 @@ def _risks(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
     for stage in ("before", "after"):
         out.append(Image(IMAGES[stage], tr(f"map.title_{stage}")))
     return out
-
-
-def _measure_source(measure_id: str, lang: str) -> str:
-    from wizards.documents.dpia import measure_source
-
-    return measure_source(measure_id, lang)
 
 
 def _validation(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
