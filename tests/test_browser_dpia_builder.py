@@ -195,6 +195,41 @@ def test_pharmacy_dpia_in_dutch_saved_opened_and_reviewed(hub, browser, tmp_path
     not_json, not_dpia = refusals(page, tmp_path)
     assert "geen leesbaar JSON-bestand" in not_json
     assert "geen DPIA van de AVG-gids" in not_dpia  # Python's refusal names the field, in Dutch
+
+    # The sample becomes the visitor's own: the document no longer calls it an example.
+    page.click(".dpia-tabs [data-section=description]")
+    page.click("[data-action=make-own]")
+    assert stored(page)["items"][0]["example"] is False and page.locator("[data-action=make-own]").count() == 0
+
+    # A second DPIA, blank, filled in from a row of the record and from the DPIA wizard's stored result.
+    record = {"format": "gdpr-hub-record/1", "role": "controller", "organisation": {"name": "Apotheek De Linde"},
+              "activities": [{"activity": "Klantenkaart", "purpose": "Trouwe klanten een korting geven"}],
+              "suppliers": [], "notice": {"activities": []}}
+    screening = {"wizard": "dpia", "outcome": "required", "conclusion": "Een DPIA is verplicht.", "date": "2026-12-01"}
+    page.evaluate("([r, s]) => { localStorage.setItem('gdpr-hub.record', JSON.stringify(r));"
+                  " localStorage.setItem('gdpr-hub.results', JSON.stringify({dpia: {record: s, lang: 'nl'}})); }", [record, screening])
+    page.select_option("#dpia-sample", "")
+    page.click("[data-action=start]")
+    assert page.evaluate("document.activeElement.tagName") == "H2"
+    assert page.locator("#dpia-pick option").count() == 2
+    page.select_option("#dpia-record-row", "0")
+    page.click("[data-action=fill-record]")
+    for _ in range(100):
+        if page.input_value("#dpia-description-purposes"):
+            break
+        page.wait_for_timeout(100)
+    assert page.input_value("#dpia-description-purposes") == "Trouwe klanten een korting geven"
+    page.click("[data-action=fill-screening]")
+    for _ in range(100):
+        if page.locator(".dpia-screening").count():
+            break
+        page.wait_for_timeout(100)
+    second = stored(page)["items"][1]
+    assert second["title"] == "Klantenkaart" and second["organisation"]["name"] == "Apotheek De Linde"
+    assert second["screening"]["outcome"] == "required" and second["example"] is False
+    page.select_option("#dpia-pick", "0")
+    assert page.input_value("#dpia-title") == again["title"]
+
     assert not errors, errors
     assert not foreign, foreign
     context.close()

@@ -261,7 +261,17 @@ function readJson(key) {
 
 function descriptionPart(d) {
   const parts = [];
-  if (d.example) parts.push(el("p", { class: "admonition note dpia-example", text: T("ui.example") }));
+  // A sample stays marked as an example (its document says so) until the visitor says it is now theirs.
+  if (d.example) {
+    parts.push(el("div", { class: "admonition note dpia-example" }, el("p", { text: T("ui.example") }),
+      el("p", {}, button(T("ui.make_own"), () => {
+        d.example = false;
+        save();
+        drawSection();
+        focusSection();
+        status.textContent = T("ui.made_own");
+      }, { "data-action": "make-own" }))));
+  }
   parts.push(field(d, "title", "dpia-title", { label: T("field.title") }));
   const org = el("fieldset", {}, el("legend", { text: T("ui.organisation") }));
   for (const k of Object.keys(d.organisation)) org.append(field(d.organisation, k, `dpia-org-${k}`, meta("organisation", k)));
