@@ -20,13 +20,29 @@ const app = box.querySelector(".dpia-app");
 function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 // What this browser kept, read without trusting it: a list that is not a list of objects is kept
 // aside (`broken`) for the visitor to download; Python reads each DPIA field by field (dpia_check).
+// A kept DPIA with parts missing (an older or tampered page) is drawn with those parts empty; a part of
+// the wrong kind is dropped here, and Python's check names any value it refuses.
+function repair(raw) {
+  const blank = structuredClone(data.blank);
+  const part = (name) => ({ ...blank[name], ...(isObject(raw[name]) ? raw[name] : {}) });
+  const list = (value) => (Array.isArray(value) ? value.filter(isObject) : []);
+  const risk = { kind: "other", title: "", sources: "", impacts: "", severity: 0, likelihood: 0, measures: [], residual_severity: 0, residual_likelihood: 0 };
+  const validation = part("validation");
+  return {
+    ...blank, ...raw,
+    organisation: part("organisation"), screening: part("screening"), description: part("description"), necessity: part("necessity"),
+    risks: (Array.isArray(raw.risks) ? list(raw.risks) : blank.risks).map((r) => ({ ...risk, ...r, measures: list(r.measures) })),
+    validation: { ...validation, actions: list(validation.actions) },
+    versions: list(raw.versions),
+  };
+}
 function readStored() {
   let text = null;
   try { text = localStorage.getItem(STORE_KEY); } catch { return { items: [], broken: null }; }
   if (text === null) return { items: [], broken: null };
   try {
     const raw = JSON.parse(text);
-    if (isObject(raw) && Array.isArray(raw.items) && raw.items.every(isObject)) return { items: raw.items, broken: null };
+    if (isObject(raw) && Array.isArray(raw.items) && raw.items.every(isObject)) return { items: raw.items.map(repair), broken: null };
   } catch { /* kept aside below */ }
   return { items: [], broken: text };
 }
