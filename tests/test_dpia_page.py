@@ -48,3 +48,16 @@ def test_the_page_texts_exist_in_every_language_with_the_same_placeholders():
     fields = lambda text: sorted(f for _, f, _, _ in string.Formatter().parse(text) if f)  # noqa: E731
     for key, text in keys["nl"].items():
         assert fields(text) == fields(keys["fr"][key]) == fields(keys["en"][key]), key
+
+
+def test_the_dpia_wizards_required_result_leads_to_the_dpia_page():
+    """Issue 26 §1: from "a DPIA is required" to the page that builds it, in every language."""
+    from wizards.engine.walk import decide
+    from wizards.present.render import result_html, to_dict
+    from wizards.rules.dpia import WIZARD
+
+    decision = decide(WIZARD, {"gba_list": [], "automated_evaluation": "yes"})  # Art. 35(3)(a)
+    assert decision.outcome == "required"
+    for lang in LANGUAGES:
+        html = result_html(to_dict(WIZARD, decision, lang), lang, "../../")
+        assert 'href="../../wizards/dpia-builder/"' in html, lang
