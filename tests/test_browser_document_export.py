@@ -70,3 +70,55 @@ def test_record_and_annexes_as_odt_and_docx_read_back_by_libreoffice(hub, contex
     html = (docx / "annexes.html").read_text(encoding="utf-8")
     footer = " ".join(re.sub(r"<[^>]+>", "", html[html.index('<div title="footer">'):]).split())
     assert re.fullmatch(rf"{ORG} · Pagina \d+ / \d+", footer)
+
+
+def test_reply_letter_of_the_requests_wizard_as_odt_and_docx(hub, context, tmp_path):
+    """A wizard's result offers its letter as .odt and .docx beside the .txt; the organisation comes from
+    the answers and the sender signs in a box."""
+    page = context.new_page()
+    errors, loaded = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource") and errors.append(m.text))
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(hub.url + "wizards/requests/#asks=access&excessive=no&others_data=no&received_on=2026-11-20"
+              "&person_language=nl&org_name=Bakkerij%20Zonnebloem&org_contact=info%40zonnebloem.example")
+    page.wait_for_selector(".wz-result", timeout=60000)
+    assert not [u for u in loaded if re.search(r"assets/docx/|exports\.js|assets/spreadsheet/", u)]
+    saved = {}
+    for kind in ("odt", "docx"):
+        with page.expect_download(timeout=180000) as download:
+            page.click(f".wz-result button[data-action=export-file][data-file='0'][data-kind={kind}]")
+        assert re.fullmatch(rf"reply-nl-\d{{4}}-\d\d-\d\d\.{kind}", download.value.suggested_filename)
+        saved[kind] = tmp_path / f"letter-{kind}.{kind}"  # two names: LibreOffice writes letter-odt.txt, letter-docx.txt
+        download.value.save_as(saved[kind])
+    assert any("assets/docx/index.mjs" in u for u in loaded) and not errors, errors
+    out = _convert(saved.values(), "txt:Text (encoded):UTF8", tmp_path)
+    for kind in saved:
+        lines = (out / f"letter-{kind}.txt").read_text(encoding="utf-8-sig").splitlines()
+        assert lines[0] == "Bakkerij Zonnebloem" and "info@zonnebloem.example" in lines, kind
+        assert "Handtekening" in lines and "Functie" in lines, kind  # the sender's signature box
+
+
+def test_docx_picture_is_the_svg_with_a_png_drawn_by_the_browser(hub, context):
+    """Word 2016 and later show the SVG; older Word and other programs the PNG the page drew from it."""
+    import io
+    import zipfile
+
+    page = context.new_page()
+    page.goto(hub.url + "wizards/record/")
+    page.wait_for_selector(".rec[data-state=ready]", timeout=60000)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="150" viewBox="0 0 300 150"><title>Kaart</title>'
+           '<rect width="300" height="150" fill="#cc0000"/></svg>')
+    doc = {"title": "Kaart", "lang": "nl", "organisation": ORG, "blocks": [
+        {"type": "heading", "level": 1, "runs": [{"text": "Kaart", "bold": False, "italic": False, "link": ""}]},
+        {"type": "image", "name": "risk-map-before.svg", "svg": svg, "alt": "De risicokaart"}]}
+    module = page.get_attribute("script[src$='record.js']", "src").replace("record.js", "docx-export.js")
+    data = page.evaluate("""async ([module, doc]) => {
+        const { toDocx } = await import(new URL(module, location.href).href);
+        return Array.from(await toDocx(doc)); }""", [module, doc])
+    package = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    media = {n.rsplit(".", 1)[-1]: package.read(n) for n in package.namelist() if n.startswith("word/media/")}
+    assert media["svg"].decode("utf-8") == svg
+    assert media["png"][:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(media["png"][16:20], "big") == 600  # drawn at twice the size
+    body = package.read("word/document.xml").decode("utf-8")
+    assert "svgBlip" in body and 'descr="De risicokaart"' in body

@@ -206,3 +206,15 @@ def test_the_notice_markdown_says_what_its_html_says():
                      for b in text.blocks)
     shown = re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").split()
     assert words.split() == shown
+
+
+def test_the_served_docx_module_brings_its_dependencies_with_it():
+    """The page imports one file of the npm docx package: it must import no other module (fflate and
+    nanoid are bundled in it), or the browser would ask for files this site does not serve."""
+    from hub.npm_assets import file_path, pinned
+
+    assert pinned()["docx"].target == "assets/docx" and pinned()["docx"].files == ("dist/index.mjs",)
+    source = file_path("docx", "dist/index.mjs").read_text(encoding="utf-8")
+    code = [line for line in source.splitlines() if not line.lstrip().startswith(("*", "//", "/*"))]
+    assert not [line for line in code if re.match(r"\s*import\b", line) or re.search(r"\bimport\s*\(|\brequire\s*\(", line)]
+    assert re.search(r"^export \{[^}]*\bPacker\b", source, re.M)
