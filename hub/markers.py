@@ -11,6 +11,7 @@
     [[catalogue cookies]]   common cookies and trackers with their verdict, each a link that fills in the wizard
     [[catalogue processor]] common SME suppliers with their usual role, likewise
     [[record]]              the record builder (hub/record_page.py), with the sector samples
+    [[dpia-builder]]        the DPIA builder (hub/dpia_page.py), with the sector sample DPIAs
     [[gdpr-file]]           the GDPR file: what this browser keeps, what is missing, one .zip (hub/file_page.py)
 
 An unknown marker stops the build with the file and line: a typo must not ship as literal text.
@@ -378,6 +379,11 @@ def expand(markdown: str, ctx: PageContext) -> tuple[str, bool]:
             from .record_page import render_record
             has_wizard = True  # it needs the Python worker the wizard pages start
             return render_record(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.spreadsheet, ctx.hub_assets)
+        if kind == "dpia-builder" and not arg:
+            from .dpia_page import render_dpia_builder
+            has_wizard = True  # like the record page, it needs the Python worker
+            return render_dpia_builder(ctx.lang, ctx.root, ctx.lang_root, ctx.samples, ctx.edition, ctx.spreadsheet,
+                                       ctx.hub_assets)
         if kind == "gdpr-file" and not arg:
             from .file_page import render_gdpr_file
             has_wizard = True  # it needs the Python worker the wizard pages start

@@ -180,8 +180,7 @@ def _digest(files: dict[str, bytes]) -> str:
 def _nav(sectors: list[Sector], stage: Path) -> list[Any]:
     guide = ["guide/index.md"] + [f"guide/{p}.md" for p in GUIDE_ORDER if (stage / "nl" / "guide" / f"{p}.md").exists()]
     wizards = ["wizards/index.md"] + [f"wizards/{w}.md" for w in WIZARDS if (stage / "nl" / "wizards" / f"{w}.md").exists()]
-    wizards += ["wizards/record.md"] if (stage / "nl" / "wizards" / "record.md").exists() else []
-    wizards += ["wizards/gdpr-file.md"] if (stage / "nl" / "wizards" / "gdpr-file.md").exists() else []
+    wizards += [f"wizards/{p}.md" for p in ("record", "dpia-builder", "gdpr-file") if (stage / "nl" / "wizards" / f"{p}.md").exists()]
     sector_sections: list[Any] = ["sectors/index.md"] + [
         {s.data["name"]["nl"]: [f"sectors/{s.id}/{n}" for n in ("index.md", "register.md", "suppliers.md", "questions.md")]}
         for s in sectors

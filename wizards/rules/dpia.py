@@ -182,7 +182,7 @@ WIZARD = Wizard(
             Verdict.REQUIRED,
             cites=("gdpr:35.1", "gdpr:35.7", "gdpr:36.1", "edpb:wp248"),
             actions=(
-                Action("do_dpia"),
+                Action("do_dpia", link="wizards/dpia-builder.md"),
                 Action("measures", link="guide/security.md"),
                 Action("ask_dpo"),
                 Action("prior_consultation"),
