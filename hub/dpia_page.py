@@ -115,6 +115,7 @@ def render_dpia_builder(lang: str, root: str, lang_root: str, sectors: tuple[Sec
         "sections": list(SECTIONS), "kinds": list(KINDS), "blank": dpia.blank(), "samples": samples,
         "edition": edition, "limits": {"bytes": MAX_BYTES},
         "libraries": [f"{root}assets/spreadsheet/{name}" for name in libraries.get("documents", [])],
+        "pages": [f"{root}assets/spreadsheet/{name}" for name in libraries.get("pages", [])],
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     e = html.escape

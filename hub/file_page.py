@@ -32,6 +32,8 @@ def render_gdpr_file(lang: str, root: str, lang_root: str, spreadsheet: dict[str
         # The libraries Python loads on the first download (.odt and .xlsx), as the record page does.
         "libs": {fmt: [f"{root}assets/spreadsheet/{name}" for name in names] for fmt, names in spreadsheet.items()
                  if fmt in ("documents", "xlsx")},
+        # This page's own Python (wizards/documents/gdpr_file.py and what it uses), loaded on the first call.
+        "pages": [f"{root}assets/spreadsheet/{name}" for name in spreadsheet.get("pages", [])],
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     e = html.escape

@@ -73,6 +73,23 @@ def _odf_zip(archive: Path) -> bytes:
     return out.getvalue()
 
 
+def pages_zip(target: Path) -> str:
+    """The modules of hub/wheel.py's ON_DEMAND as a zip Python can unpack beside its path, named by its
+    content (a new deployment is a new address, never a stale copy from the visitor's cache). The listing
+    tells wizards/documents/pyodide_libs.py which package's folder to add to."""
+    from .wheel import ON_DEMAND
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in ON_DEMAND:
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), (ROOT / name).read_bytes())
+        zf.writestr(zipfile.ZipInfo("_split_packages.pages.json", date_time=(2020, 1, 1, 0, 0, 0)), '["wizards.documents"]')
+    data = out.getvalue()
+    name = f"wizards-pages-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+    (target / name).write_bytes(data)
+    return name
+
+
 def copy_into(target: Path) -> dict[str, list[str]]:
     """Writes the files into `target` and returns, per format, the file names to load in order."""
     target.mkdir(parents=True, exist_ok=True)
@@ -85,4 +102,8 @@ def copy_into(target: Path) -> dict[str, list[str]]:
         else:
             names[name] = source.name
             shutil.copy(source, target / source.name)
-    return {fmt: [names[n] for n in needs] for fmt, needs in NEEDS.items()}
+    found = {fmt: [names[n] for n in needs] for fmt, needs in NEEDS.items()}
+    pages = pages_zip(target)
+    found["documents"].append(pages)
+    found["pages"] = [pages]
+    return found

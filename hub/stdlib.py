@@ -30,7 +30,7 @@ EXTRA = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8.py", "en
          "encodings/aliases.py",
          # Windows-1252: what Excel writes on many Windows machines; a record import falls back to it.
          "encodings/cp1252.py")
-FORMAT = "stdlib-8"  # bump when the payloads or the selection change, so cached zips are remade
+FORMAT = "stdlib-9"  # bump when the payloads or the selection change, so cached zips are remade
 
 # The record page loads the spreadsheet libraries (openpyxl, odfpy: hub/spreadsheet_assets.py) into the
 # same Python only when the visitor exports or imports a spreadsheet; the wizard paths never import them,
@@ -54,6 +54,17 @@ svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0
 text = tables.to_markdown(record, "nl", "2026-01-01") + "\n![x](x.svg)\n\n| a |\n|---|\n| [b](https://e.be) |\n\n- [x] c\n1. d\n\n```signature\nA: \n```\n"
 odt.write(blocks.from_markdown(text, lang="nl", organisation="o", images={"x.svg": svg}))
 blocks.from_markdown(text, lang="nl").to_json()
+# The DPIA and GDPR-file pages' Python, not in the wheel either (hub/wheel.py ON_DEMAND): a DPIA with a
+# risk and an action, written every way, and a whole file bundled and read back.
+from wizards.documents import dpia, gdpr_file
+d = dpia.blank()
+d["risks"][0].update(severity=3, likelihood=3, residual_severity=2, residual_likelihood=1)
+d["validation"]["actions"] = [{"what": "a", "owner": "b", "due": "2026-01-31"}]
+dpia.catalogue("nl"), dpia.open_points(d, "fr"), dpia.to_html(d, "nl", "2026-01-01"), dpia.review(d, "2026-01-01")
+dpia.prefill(d, record, 0, None)
+state = {"record": record, "results": {}, "profile": {}, "dpias": {"format": "gdpr-hub-dpias/1", "items": [d]}}
+gdpr_file.summary(state, "nl", "2026-01-01")
+gdpr_file.read_bundle(gdpr_file.bundle(state, "nl", "2026-01-01", {}))
 print(json.dumps(sorted(set(sys.modules) - before)))
 """
 

@@ -56,7 +56,17 @@ def build_wheel() -> Path:
 # Modules the browser never imports (the command lines, the build's flowchart and path tables): the
 # site's wheel is only for the browser, where they would be bytes downloaded for nothing.
 NOT_IN_BROWSER = ("wizards/__main__.py", "wizards/cli.py", "wizards/present/flowchart.py", "wizards/engine/paths.py",
-                  "wizards/present/schema.py", "wizards/documents/__main__.py")
+                  "wizards/present/schema.py", "wizards/documents/__main__.py", "wizards/present/arguments.py",
+                  # the DPIA page's own words: the build writes them into the page (hub/dpia_page.py)
+                  "wizards/present/texts/dpiapage.nl.toml", "wizards/present/texts/dpiapage.fr.toml",
+                  "wizards/present/texts/dpiapage.en.toml")
+# The DPIA and GDPR-file pages' Python and the .odt writer, with their texts: a wizard page never needs
+# them, so they are served apart (hub/spreadsheet_assets.py, pages_zip) and loaded when first used
+# (wizards/documents/pyodide_libs.py): a wizard's first visit stays as it was before they existed.
+ON_DEMAND = tuple(f"wizards/documents/{name}" for name in (
+    "dpia.py", "dpia_document.py", "dpia_risk.py", "dpia_risk_map.py", "dpia_measures.py", "dpia_measures.toml",
+    "gdpr_file.py", "file_state.py", "blocks.py", "odt.py")) + tuple(
+    f"wizards/present/texts/{name}.{lang}.toml" for name in ("dpia_doc", "gdprfile") for lang in ("nl", "fr", "en"))
 
 
 def _only_a_docstring(data: bytes) -> bool:
@@ -76,10 +86,10 @@ def _recompress(wheel: Path) -> None:
     the files themselves are unchanged (a package file sent empty loses its line too)."""
     packed = wheel.with_suffix(".repacked")
     with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(packed, "w") as out:
-        infos = [info for info in source.infolist() if info.filename not in NOT_IN_BROWSER]
+        infos = [info for info in source.infolist() if info.filename not in NOT_IN_BROWSER + ON_DEMAND]
         emptied = {info.filename for info in infos
                    if info.filename.endswith("/__init__.py") and _only_a_docstring(source.read(info))}
-        dropped = set(NOT_IN_BROWSER) | emptied
+        dropped = set(NOT_IN_BROWSER) | set(ON_DEMAND) | emptied
         for info in infos:
             data = b"" if info.filename in emptied else source.read(info)
             if info.filename.endswith(".dist-info/RECORD"):

@@ -49,6 +49,8 @@ function writeState(state) {
 // ---- Python ----------------------------------------------------------------------------------------
 class Refusal extends Error {}
 let nextId = 1;
+// This page's own Python is not in the wizards' wheel: Python loads it from these addresses on the first call.
+const PAGES = (data.pages || []).map((path) => new URL(path, location.href).href);
 async function ask(payload) {
   if (!window.__wzBoot) throw new Refusal(T("no_python"));
   await window.__wzBoot.ready;
@@ -61,7 +63,7 @@ async function ask(payload) {
       event.data.error ? reject(new Error(event.data.error)) : resolve(event.data.data);
     };
     worker.addEventListener("message", listener);
-    worker.postMessage({ type: "step", id, payload: { lang: data.lang, ...payload } });
+    worker.postMessage({ type: "step", id, payload: { lang: data.lang, pages: PAGES, ...payload } });
   });
   if (answer.status !== "ok") throw new Refusal(answer.message);
   return answer;

@@ -8,8 +8,9 @@ from typing import Any
 
 # Imported here, not when first needed: in the browser Python starts from a memory snapshot taken
 # after importing this module, and modules of the wheel not imported by then cannot be found later.
-from wizards.documents import annexes, blocks, dpia, gdpr_file, imports, notice, odt, pyodide_libs, spreadsheet, tables
-from wizards.documents.file_state import STORAGE_KEYS
+# The DPIA, GDPR-file and .odt modules are the exception: they are not in the wheel (hub/wheel.py
+# ON_DEMAND), so a wizard's first visit does not carry them; each handler below loads them on first use.
+from wizards.documents import annexes, imports, notice, pyodide_libs, spreadsheet, tables
 from wizards.engine import belgian_time
 from wizards.documents.record import RecordError, check, normalise
 from wizards.present.texts import t
@@ -70,6 +71,8 @@ def _run(payload: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def _dpia(kind: str, payload: dict[str, Any], lang: str, date: str) -> dict[str, Any]:
     """The DPIA page's calls (issue 26, contract C). A DPIA that is not one is refused naming the field."""
+    _pages(payload)
+    from wizards.documents import dpia
     if kind == "dpia_prefill":
         row = payload.get("row")
         if row is not None and (isinstance(row, bool) or not isinstance(row, int)):
@@ -131,6 +134,9 @@ def _import(payload: dict[str, Any], fmt: str, lang: str) -> dict[str, Any]:
 
 def _file(kind: str, payload: dict[str, Any], date: str, lang: str) -> dict[str, Any]:
     """The GDPR file page (hub/static/gdpr-file.js): `state` is what this browser keeps, per part."""
+    _pages(payload)
+    from wizards.documents import gdpr_file
+    from wizards.documents.file_state import STORAGE_KEYS
     if kind == "file_read":
         return {"state": gdpr_file.read_bundle(_bytes(payload)), "keys": STORAGE_KEYS}
     state = payload.get("state") or {}
@@ -164,6 +170,7 @@ def _document(payload: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
     if not isinstance(markdown, str) or not isinstance(images, dict):
         raise RecordError("a document is Markdown text with a dict of images", "unreadable")
     _libraries(payload, "documents", "doc_library")
+    from wizards.documents import blocks, odt
     doc = blocks.from_markdown(markdown, lang=lang, organisation=str(payload.get("organisation") or ""),
                                images={str(k): str(v) for k, v in images.items()})
     if kind == "doc_json":
@@ -179,3 +186,9 @@ def _libraries(payload: dict[str, Any], fmt: str, refusal: str = "library") -> N
             pyodide_libs.ensure(fmt, [str(u) for u in urls])
         except (OSError, ImportError) as err:
             raise RecordError(f"the {fmt} library could not be loaded: {err}", refusal) from None
+
+
+def _pages(payload: dict[str, Any]) -> None:
+    """The DPIA and GDPR-file pages send, with every call, the addresses of their Python (not in the
+    wheel); it is loaded once. CPython has it installed."""
+    _libraries({"libs": payload.get("pages")}, "pages")

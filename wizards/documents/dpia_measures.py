@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from wizards.present.texts import t
@@ -12,7 +12,8 @@ from wizards.present.texts import t
 
 @lru_cache(maxsize=None)
 def measures() -> dict[str, dict[str, Any]]:
-    text = resources.files(__package__).joinpath("dpia_measures.toml").read_text(encoding="utf-8")
+    # Beside this file, not through the package: in the browser it arrives later, in a folder of its own.
+    text = Path(__file__).with_name("dpia_measures.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

@@ -12,8 +12,12 @@ import sys
 import zipfile
 
 TARGET = "/tmp/gdpr-hub-spreadsheet"
-# What each export imports; "documents" is the .odt/.docx export of any document (blocks.py, odt.py).
-MODULES = {"xlsx": ("openpyxl",), "ods": ("odf.opendocument",), "documents": ("markdown_it", "odf.opendocument")}
+# What each use imports; "documents" is the .odt/.docx export of any document (blocks.py, odt.py), "pages"
+# the DPIA and GDPR-file pages' own Python. Those modules of this package are not in the wheel every wizard
+# page downloads (hub/wheel.py ON_DEMAND): they come in a zip of their own, with their texts.
+PAGES = ("wizards.documents.dpia", "wizards.documents.gdpr_file", "wizards.documents.odt")
+MODULES = {"xlsx": ("openpyxl",), "ods": ("odf.opendocument",),
+           "documents": ("markdown_it", "odf.opendocument", *PAGES), "pages": PAGES}
 
 
 def ensure(fmt: str, urls: list[str]) -> None:
@@ -38,16 +42,21 @@ def _extend_split_packages() -> None:
     """The page's standard library holds only what the wizards use; the rest the libraries need came in
     the first zip (hub/stdlib.py, spreadsheet_stdlib). A package found in the page's library looks for its
     modules only in its own folder, so the unpacked folder is added to its path, parents first."""
-    listing = os.path.join(TARGET, "_split_packages.json")
-    if not os.path.exists(listing):
-        return
-    with open(listing, encoding="utf-8") as file:
-        packages = json.load(file)
-    for name in packages:
-        module = importlib.import_module(name)
-        folder = os.path.join(TARGET, *name.split("."))
-        if isinstance(module.__path__, list) and folder not in module.__path__:
-            module.__path__.append(folder)
+    # One listing per zip that has one (the standard library's, the pages' Python): each its own name.
+    for listing in sorted(n for n in os.listdir(TARGET) if n.startswith("_split_packages") and n.endswith(".json")):
+        with open(os.path.join(TARGET, listing), encoding="utf-8") as file:
+            packages = json.load(file)
+        for name in packages:
+            module = importlib.import_module(name)
+            folder = os.path.join(TARGET, *name.split("."))
+            if isinstance(module.__path__, list) and folder not in module.__path__:
+                module.__path__.append(folder)
+    texts = os.path.join(TARGET, "wizards", "present", "texts")
+    if os.path.isdir(texts):
+        from pathlib import Path
+
+        from wizards.present.texts import add_folder
+        add_folder(Path(texts))
 
 
 def _get(url: str) -> bytes:
