@@ -172,6 +172,9 @@ def test_pharmacy_dpia_in_dutch_saved_opened_and_reviewed(hub, browser, tmp_path
         assert "Gedeeld farmaceutisch dossier van Apotheek De Linde" in xml and "Apotheker-titularis" in xml, kind
         folder = "Pictures/" if kind == "odt" else "word/media/"
         assert len([n for n in names if n.startswith(folder) and n.endswith(".svg")]) == 2, names  # before and after
+    # Read back as LibreOffice reads them: every section's heading and the visitor's own entries.
+    for kind, words in read_back(page, tmp_path, "nl").items():
+        assert "Gedeeld farmaceutisch dossier van Apotheek De Linde" in words and "Apotheker-titularis" in words, kind
 
     page.click("[data-action=delete]")
     assert page.evaluate("localStorage.getItem('gdpr-hub.dpias')") is None
@@ -239,6 +242,34 @@ def test_pharmacy_dpia_in_dutch_saved_opened_and_reviewed(hub, browser, tmp_path
     context.close()
 
 
+def read_back(page, tmp_path, lang):
+    """Downloads the DPIA as .odt and .docx, has LibreOffice (headless, one start for both) turn them into
+    plain text, and returns {kind: text}; each must hold every section's heading."""
+    import shutil
+    import subprocess
+
+    from wizards.present.texts import t
+
+    files = []
+    for kind in ("odt", "docx"):
+        with page.expect_download(timeout=180000) as made:
+            page.click(f"[data-action=download-{kind}]")
+        target = tmp_path / f"dpia-{kind}.{kind}"
+        made.value.save_as(target)
+        files.append(target)
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: ./run.sh test installs it (apt-get install libreoffice-writer-nogui)"
+    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "txt:Text",
+                           "--outdir", str(tmp_path / "txt"), *map(str, files)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    texts = {f.suffix[1:]: (tmp_path / "txt" / (f.stem + ".txt")).read_text(encoding="utf-8-sig") for f in files}
+    for kind, text in texts.items():
+        for section in ("description", "necessity", "risks", "validation", "actions", "dpo", "views", "decision",
+                        "consultation"):
+            assert t(lang, f"dpiadoc.section.{section}") in text, (kind, section)
+    return texts
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_tech_dpia_in_french_on_a_phone_and_a_desktop(hub, browser, tmp_path, width):
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -261,6 +292,9 @@ def test_tech_dpia_in_french_on_a_phone_and_a_desktop(hub, browser, tmp_path, wi
     page.screenshot(path=str(SHOTS / f"dpia-fr-{width}-risk-map.png"))
     assert stored(page)["items"][0]["necessity"]["minimisation"] == "Seuls des identifiants pseudonymes sont analysés"
     no_sideways_scroll(page, width)
+    if width == 1280:  # the files are the same at any width: read back once
+        for kind, words in read_back(page, tmp_path, "fr").items():
+            assert "Seuls des identifiants pseudonymes sont analysés" in words, kind
     # At rest, as the site-wide audit does (the theme's hover and focus colours are not this page's).
     from hub.npm_assets import file_path
     page.mouse.move(0, 0)

@@ -145,29 +145,30 @@ def _risks(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
 
 def _validation(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
     v = dpia["validation"]
-    out: list[Block] = [Heading(2, tr("section.actions")),
+    # Section 4 has a heading of its own, so the document's outline reads 1, 2, 3, 4 and 4.1-4.6 below it.
+    out: list[Block] = [Heading(2, tr("section.validation")), Heading(3, tr("section.actions")),
                         Table([tr("field.action.what"), tr("field.action.owner"), tr("field.action.due")],
                               [[_v(a["what"]), _v(a["owner"]), _v(a["due"])] for a in v["actions"]] or [[None, None, None]])]
-    out.append(Heading(2, tr("section.dpo")))
+    out.append(Heading(3, tr("section.dpo")))
     if v["dpo_name"] or not v["no_dpo_reason"]:
         out.append(Para([(True, label(tr("field.validation.dpo_name"), lang)), (False, " "), (False, _v(v["dpo_name"]))]))
         out.append(Para([(True, label(tr("field.validation.dpo_advice"), lang)), (False, " "), (False, _v(v["dpo_advice"]))]))
     if not v["dpo_name"]:
         out.append(Para([(True, label(tr("field.validation.no_dpo_reason"), lang)), (False, " "), (False, _v(v["no_dpo_reason"]))]))
-    out.append(Heading(2, tr("section.views")))
+    out.append(Heading(3, tr("section.views")))
     sought = tr(f"views.{v['views_sought']}") if v["views_sought"] else None
     out.append(Para([(True, label(tr("field.validation.views_sought"), lang)), (False, " "), (False, sought)]))
     if v["views_sought"] != "no":
         out.append(Para([(True, label(tr("field.validation.views_summary"), lang)), (False, " "), (False, _v(v["views_summary"]))]))
     if v["views_sought"] != "yes":
         out.append(Para([(True, label(tr("field.validation.views_reason"), lang)), (False, " "), (False, _v(v["views_reason"]))]))
-    out.append(Heading(2, tr("section.decision")))
+    out.append(Heading(3, tr("section.decision")))
     decision = tr(f"decision.{v['decision']}") if v["decision"] else None
     for field, value in (("decision", decision), ("decided_by", _v(v["decided_by"])), ("decided_on", _v(v["decided_on"])),
                          ("next_review", _v(v["next_review"]))):
         out.append(Para([(True, label(tr(f"field.validation.{field}"), lang)), (False, " "), (False, value)]))
     status = prior_consultation(dpia)
-    out.append(Heading(2, tr("section.consultation")))
+    out.append(Heading(3, tr("section.consultation")))
     out.append(Para([(True, tr(f"consult.{status}"))]))
     if status == "open":
         missing = [str(n) for n, r in enumerate(dpia["risks"], 1) if not all(scores(r, "after"))]
@@ -181,7 +182,7 @@ def _validation(dpia: dict[str, Any], lang: str, tr: Any) -> list[Block]:
                 Para([(False, tr("consult.required_time"))]), Para([(False, tr("consult.gba_contact"))])]
     if status == "not_required":
         out.append(Para([(False, tr("consult.not_required_keep"))]))
-    out.append(Heading(2, tr("section.versions")))
+    out.append(Heading(3, tr("section.versions")))
     if dpia["versions"]:
         out.append(Table([tr("field.validation.decided_on"), tr("field.validation.decision"), tr("field.validation.decided_by"),
                           tr("field.version.summary")],
