@@ -690,7 +690,15 @@ function scheduleCheck() {
       // The first ones only: a list of thousands helps no one and slows every change of a big record.
       const shown = messages.slice(0, GAPS_SHOWN).map((m) => el("li", { text: m }));
       if (messages.length > GAPS_SHOWN) shown.push(el("li", { text: F("ui.missing_more", { n: messages.length - GAPS_SHOWN }) }));
+      // The list may sit above the field being typed in: the field keeps its place on the screen (a longer or
+      // shorter list moved it out of view, under load, where scroll anchoring did not catch it).
+      const active = document.activeElement;
+      const kept = active && box.contains(active) && !gapsBox.contains(active) ? active.getBoundingClientRect().top : null;
       gapsBox.replaceChildren(messages.length ? el("ul", {}, ...shown) : el("p", { text: T("missing_none") }));
+      if (kept !== null) {
+        const moved = active.getBoundingClientRect().top - kept;
+        if (Math.abs(moved) > 1) window.scrollBy(0, moved);
+      }
       shownGaps = key;
     }
     box.dataset.gaps = String(out.gaps.length);
