@@ -1,3 +1,4 @@
+import { caller, Refusal } from "./python-call.js";
 // The DPIA builder (docs/*/wizards/dpia-builder.md, marker [[dpia-builder]]). The DPIAs live in this
 // browser's local storage only (`gdpr-hub.dpias`); Python (wizards/documents/dpia.py, through the
 // wizards' worker) reads files, fills in from the record and the screening, lists the open points,
@@ -60,27 +61,9 @@ function save() {
 }
 
 // ---- Python ----------------------------------------------------------------------------------------
-class Refusal extends Error {}
-let nextId = 1;
 // This page's own Python is not in the wizards' wheel: Python loads it from these addresses on the first call.
 const PAGES = (data.pages || []).map((path) => new URL(path, location.href).href);
-async function ask(payload) {
-  if (!window.__wzBoot) throw new Refusal(T("ui.no_python"));
-  await window.__wzBoot.ready;
-  const worker = window.__wzBoot.worker;
-  const id = "dpia-" + nextId++;
-  const answer = await new Promise((resolve, reject) => {
-    const listener = (event) => {
-      if (event.data.type !== "result" || event.data.id !== id) return;
-      worker.removeEventListener("message", listener);
-      event.data.error ? reject(new Error(event.data.error)) : resolve(event.data.data);
-    };
-    worker.addEventListener("message", listener);
-    worker.postMessage({ type: "step", id, payload: { lang: data.lang, pages: PAGES, ...payload } });
-  });
-  if (answer.status !== "ok") throw new Refusal(answer.message);
-  return answer;
-}
+const ask = caller("dpia-", { lang: data.lang, pages: PAGES }, T("ui.no_python"));
 // A refusal is one sentence in the page's language; any other failure gets the page's own message.
 async function run(payload) {
   try {

@@ -1,3 +1,4 @@
+import { caller, Refusal } from "./python-call.js";
 // The GDPR file page (docs/*/wizards/gdpr-file.md, marker [[gdpr-file]]). It reads what this browser
 // keeps (the record, the wizards' results, the profile, the DPIAs) and asks Python (wizards/documents/
 // gdpr_file.py, through the wizards' worker) for the overview, the documents and the .zip. It holds no
@@ -47,27 +48,9 @@ function writeState(state) {
 }
 
 // ---- Python ----------------------------------------------------------------------------------------
-class Refusal extends Error {}
-let nextId = 1;
 // This page's own Python is not in the wizards' wheel: Python loads it from these addresses on the first call.
 const PAGES = (data.pages || []).map((path) => new URL(path, location.href).href);
-async function ask(payload) {
-  if (!window.__wzBoot) throw new Refusal(T("no_python"));
-  await window.__wzBoot.ready;
-  const worker = window.__wzBoot.worker;
-  const id = "gf-" + nextId++;
-  const answer = await new Promise((resolve, reject) => {
-    const listener = (event) => {
-      if (event.data.type !== "result" || event.data.id !== id) return;
-      worker.removeEventListener("message", listener);
-      event.data.error ? reject(new Error(event.data.error)) : resolve(event.data.data);
-    };
-    worker.addEventListener("message", listener);
-    worker.postMessage({ type: "step", id, payload: { lang: data.lang, pages: PAGES, ...payload } });
-  });
-  if (answer.status !== "ok") throw new Refusal(answer.message);
-  return answer;
-}
+const ask = caller("gf-", { lang: data.lang, pages: PAGES }, T("no_python"));
 // The libraries Python loads for the .odt and .xlsx files, as absolute addresses on this site.
 function libraries() {
   const out = {};

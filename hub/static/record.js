@@ -1,3 +1,4 @@
+import { caller, Refusal } from "./python-call.js";
 // The record builder (docs/*/wizards/record.md, marker [[record]]). The record lives in this browser's
 // local storage only; Python (wizards/documents, through the wizards' worker) checks it and makes the
 // documents. This file holds no legal logic: it draws forms, keeps the record and offers downloads.
@@ -110,27 +111,9 @@ function offerUndo() {
 }
 
 // ---- Python ----------------------------------------------------------------------------------------
-let nextId = 1;
-async function ask(payload) {
-  if (!window.__wzBoot) throw new Refusal(T("ui.no_python"));
-  await window.__wzBoot.ready;
-  const worker = window.__wzBoot.worker;
-  const id = "rec-" + nextId++;
-  const answer = await new Promise((resolve, reject) => {
-    const listener = (event) => {
-      if (event.data.type !== "result" || event.data.id !== id) return;
-      worker.removeEventListener("message", listener);
-      event.data.error ? reject(new Error(event.data.error)) : resolve(event.data.data);
-    };
-    worker.addEventListener("message", listener);
-    worker.postMessage({ type: "step", id, payload: { lang: data.lang, ...payload } });
-  });
-  if (answer.status !== "ok") throw new Refusal(answer.message);
-  return answer;
-}
 // A refusal from Python is one sentence in the page's language; anything else (a worker that
 // failed) is not for a visitor's eyes, so it is shown as the page's own short message.
-class Refusal extends Error {}
+const ask = caller("rec-", { lang: data.lang }, T("ui.no_python"));
 
 // ---- helpers ---------------------------------------------------------------------------------------
 function el(tag, attrs = {}, ...children) {
